@@ -1,0 +1,3 @@
+doc:
+	@echo no docs yet
+.PHONY: doc

@@ -1,0 +1,3 @@
+demo: all
+	@echo demo placeholder
+.PHONY: demo

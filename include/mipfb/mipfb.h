@@ -1,0 +1,17 @@
+/**
+ * @file mipfb.h
+ * @brief Umbrella header: includes every public libmipfb header.
+ */
+#ifndef MIPFB_MIPFB_H
+#define MIPFB_MIPFB_H
+
+#include <mipfb/types.h>
+#include <mipfb/err.h>
+#include <mipfb/version.h>
+#include <mipfb/config.h>
+#include <mipfb/codepoints.h>
+#include <mipfb/md5.h>
+#include <mipfb/ts.h>
+#include <mipfb/mip4.h>
+
+#endif /* MIPFB_MIPFB_H */

@@ -1,0 +1,2 @@
+/* placeholder */
+typedef int mipfb_placeholder_mip4;

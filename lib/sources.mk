@@ -1,0 +1,17 @@
+# Source list of the library, for builds without autotools (firmware):
+#   cc -std=c99 -Iinclude -I<dir with generated mipfb/config.h, mipfb/version.h> -c $(MIPFB_LIB_SOURCES)
+# Paths are relative to the top of the tree.
+MIPFB_LIB_SOURCES = \
+	lib/core/err.c \
+	lib/core/version.c \
+	lib/core/md5.c \
+	lib/codec/codepoints.c \
+	lib/codec/ts.c \
+	lib/codec/mip4.c \
+	lib/codec/mip4_ext.c
+
+MIPFB_LIB_PRIVATE_H = \
+	lib/core/rd.h \
+	lib/core/wr.h \
+	lib/core/diag.h \
+	lib/codec/mip4_ext.h

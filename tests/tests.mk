@@ -1,0 +1,46 @@
+# Tests: Check suites (tests/mipfb_test), the Check-free vector runner
+# (also cross-built for big-endian MIPS by `make check-be`), shell tests.
+TESTS =
+check_PROGRAMS =
+EXTRA_DIST += tests/vectors tests/noalloc.sh tests/cli_test.sh tests/interop_tshark.sh tests/fuzz_replay.sh tests/check_be.sh
+
+if HAVE_CHECK
+check_PROGRAMS += tests/mipfb_test
+TESTS += tests/mipfb_test
+endif
+tests_mipfb_test_SOURCES = \
+	tests/check_main.c \
+	tests/test_helper.c tests/test_helper.h \
+	tests/core_test.c \
+	tests/md5_test.c \
+	tests/ts_test.c \
+	tests/mip4_test.c
+tests_mipfb_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib -DMIPFB_STATICLIB \
+	-DVECTOR_DIR='"$(abs_top_srcdir)/tests/vectors"'
+tests_mipfb_test_CFLAGS = $(WARNCFLAGS) $(CHECK_CFLAGS)
+tests_mipfb_test_LDADD = lib/libmipfb.la $(CHECK_LIBS)
+tests_mipfb_test_LDFLAGS = -static
+
+# Check-free runner over tests/vectors/*.vec (known answers, round trips,
+# every truncation); portable C99 so it runs under qemu on big-endian MIPS.
+check_PROGRAMS += tests/vectors_run
+TESTS += tests/vectors_check.sh
+tests_vectors_run_SOURCES = tests/vectors_run.c tests/vecfile.c tests/vecfile.h
+tests_vectors_run_CPPFLAGS = $(AM_CPPFLAGS) -DMIPFB_STATICLIB
+tests_vectors_run_CFLAGS = $(C99FLAG) $(WARNCFLAGS)
+tests_vectors_run_LDADD = lib/libmipfb.la
+tests_vectors_run_LDFLAGS = -static
+EXTRA_DIST += tests/vectors_check.sh
+
+TESTS += tests/noalloc.sh
+if ENABLE_TOOLS
+TESTS += tests/cli_test.sh tests/interop_tshark.sh
+endif
+TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	LIBMIPFB_A='$(abs_top_builddir)/lib/.libs/libmipfb.a' MIPFB='$(abs_top_builddir)/tools/mipfb/mipfb'
+
+# Cross-build the library and the vector runner for 32-bit big-endian MIPS
+# and run the same vectors under qemu-mips.
+check-be:
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' sh $(top_srcdir)/tests/check_be.sh
+.PHONY: check-be

@@ -1,0 +1,2 @@
+/* vector files */
+typedef int mipfb_vecfile_placeholder;

@@ -1,0 +1,2 @@
+#include <stdio.h>
+int main(void) { puts("mipfb placeholder"); return 0; }

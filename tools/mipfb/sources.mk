@@ -1,0 +1,1 @@
+MIPFB_TOOL_SOURCES = tools/mipfb/main.c
