@@ -78,10 +78,10 @@ MIPFB_EXTERN void mipfb_hmac_md5_key_init(mipfb_hmac_md5_key *key, const uint8_t
  * @brief Incremental HMAC-MD5 computation. Fields are private.
  * @since 0.1.0
  */
-typedef struct mipfb_hmac_md5 {
+typedef struct mipfb_hmac_md5_ctx {
   mipfb_md5 inner;                /**< private: inner hash */
   const mipfb_hmac_md5_key *key;  /**< private: borrowed key, must outlive the computation */
-} mipfb_hmac_md5;
+} mipfb_hmac_md5_ctx;
 
 /**
  * @brief Start a MAC computation with a precomputed key.
@@ -89,7 +89,7 @@ typedef struct mipfb_hmac_md5 {
  * @param[in] key precomputed key; not NULL; borrowed until @ref mipfb_hmac_md5_final
  * @since 0.1.0
  */
-MIPFB_EXTERN void mipfb_hmac_md5_start(mipfb_hmac_md5 *ctx, const mipfb_hmac_md5_key *key);
+MIPFB_EXTERN void mipfb_hmac_md5_start(mipfb_hmac_md5_ctx *ctx, const mipfb_hmac_md5_key *key);
 
 /**
  * @brief Absorb message bytes.
@@ -98,7 +98,7 @@ MIPFB_EXTERN void mipfb_hmac_md5_start(mipfb_hmac_md5 *ctx, const mipfb_hmac_md5
  * @param[in] len number of bytes
  * @since 0.1.0
  */
-MIPFB_EXTERN void mipfb_hmac_md5_update(mipfb_hmac_md5 *ctx, const void *data, size_t len);
+MIPFB_EXTERN void mipfb_hmac_md5_update(mipfb_hmac_md5_ctx *ctx, const void *data, size_t len);
 
 /**
  * @brief Finish and write the 16-octet MAC.
@@ -106,7 +106,7 @@ MIPFB_EXTERN void mipfb_hmac_md5_update(mipfb_hmac_md5 *ctx, const void *data, s
  * @param[out] out 16 octets; not NULL
  * @since 0.1.0
  */
-MIPFB_EXTERN void mipfb_hmac_md5_final(mipfb_hmac_md5 *ctx, uint8_t out[MIPFB_MD5_LEN]);
+MIPFB_EXTERN void mipfb_hmac_md5_final(mipfb_hmac_md5_ctx *ctx, uint8_t out[MIPFB_MD5_LEN]);
 
 /**
  * @brief One-shot HMAC-MD5 of a buffer.
