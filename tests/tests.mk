@@ -40,7 +40,11 @@ TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_build
 	LIBMIPFB_A='$(abs_top_builddir)/lib/.libs/libmipfb.a' MIPFB='$(abs_top_builddir)/tools/mipfb/mipfb'
 
 # Cross-build the library and the vector runner for 32-bit big-endian MIPS
-# and run the same vectors under qemu-mips.
+# and run the same vectors under qemu-mips. Exit 77 from the script (tools
+# missing, never under CI=true) is a skip, not a failure.
 check-be:
-	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' sh $(top_srcdir)/tests/check_be.sh
+	@rc=0; top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	  $(SHELL) $(top_srcdir)/tests/check_be.sh || rc=$$?; \
+	if test $$rc -eq 77; then echo "check-be: skipped (cross tools missing)"; exit 0; fi; \
+	exit $$rc
 .PHONY: check-be
