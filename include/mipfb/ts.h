@@ -97,8 +97,11 @@ typedef struct mipfb_ts {
  * @param[in] base_off offset of @p in within the whole message, for @p diag
  * @param[out] diag fault location and rule on failure; may be NULL
  * @return @p len on success, else:
+ * Rules are applied in this order: End without Start, then lengths, then
+ * Start > End. Format faults are reported at @p base_off.
  * @retval MIPFB_ERR_BAD_VALUE @p format is 0 (reserved); an End field without its Start; Start > End
- * @retval MIPFB_ERR_UNSUPPORTED @p format is not 1 or 2
+ * @retval MIPFB_ERR_UNSUPPORTED @p format is not 0, 1 or 2
+ * @retval MIPFB_ERR_INVALID_ARG @p ts is NULL, or @p in is NULL with @p len not 0
  * @retval MIPFB_ERR_TRUNCATED fewer octets than the flags word or the present fields need
  * @retval MIPFB_ERR_BAD_LENGTH octets left over after the present fields
  * @since 0.1.0
@@ -122,7 +125,7 @@ MIPFB_EXTERN mipfb_ssize mipfb_ts_encoded_len(const mipfb_ts *ts);
  * @param[in] ts selector; not NULL
  * @return octets written, else:
  * @retval MIPFB_ERR_NOBUF @p cap is too small
- * @retval MIPFB_ERR_INVALID_ARG unknown format, flow-label bits in an IPv4 selector, a flow label above 20 bits
+ * @retval MIPFB_ERR_INVALID_ARG @p out is NULL with @p cap not 0; unknown format, flow-label bits in an IPv4 selector, a flow label above 20 bits
  * @retval MIPFB_ERR_BAD_VALUE an End without its Start, or Start > End
  * @since 0.1.0
  */

@@ -41,18 +41,18 @@
 
 /* Index 0..15 (0 = 0x8000, A) of the first presence bit of x (0 < x <=
    0xFFFF), so that the loops visit present fields only. */
-#if defined(__GNUC__) || defined(__clang__)
-#define first_field(x) ((unsigned)__builtin_clz(x) - (unsigned)(sizeof(unsigned) * 8 - 16))
-#else
 static unsigned first_field(unsigned x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_clz(x) - (unsigned)(sizeof(unsigned) * 8 - 16);
+#else
   unsigned i = 0;
   while ((x & 0x8000u) == 0) {
     x <<= 1;
     i++;
   }
   return i;
-}
 #endif
+}
 
 /* How a field is coded. */
 enum { T_NONE, T_ADDR, T_U8, T_U16, T_U32, T_FL };
@@ -107,8 +107,6 @@ static const char *const TXT_FL_BIG[2] = {
     "IPv6 traffic selector: Start Flow Label (G) above 20 bits (RFC 6088 3.2, wire.md errata E-7)",
     "IPv6 traffic selector: End Flow Label (H) above 20 bits (RFC 6088 3.2, wire.md errata E-7)",
 };
-
-static const mipfb_ts TS_ZERO;
 
 /* Integer member at p coded as type t. */
 static uint32_t get_int(const uint8_t *p, unsigned t) {
@@ -188,7 +186,7 @@ mipfb_ssize mipfb_ts_decode(mipfb_ts *ts, uint8_t format, const uint8_t *in, siz
   size_t gt_off;
   int rc;
 
-  *ts = TS_ZERO; /* absent fields read 0; cheaper than memset's rep stos */
+  memset(ts, 0, sizeof *ts); /* absent fields read 0 */
   if (format == MIPFB_TS_FORMAT_RESERVED) {
     return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, base_off, "traffic selector: TS Format 0 is reserved (RFC 6089)");
   }
