@@ -137,7 +137,7 @@ int mip4_ext_parse(mipfb_mip4_ext *e, mipfb_rd *r, const mipfb_codepoints *cp, m
                       "Type 154 extension: unknown Subtype of a non-skippable extension (RFC 7629 7)");
   }
 
-  if (type < 128 && type != cp->mip4_ext_mtunnel && type != MIPFB_MIP4_EXT_TYPE_MN_HA &&
+  if (type < 128 && (cp->mip4_ext_mtunnel == 0 || type != cp->mip4_ext_mtunnel) && type != MIPFB_MIP4_EXT_TYPE_MN_HA &&
       type != MIPFB_MIP4_EXT_TYPE_MN_FA && type != MIPFB_MIP4_EXT_TYPE_FA_HA) {
     return mipfb_fail(diag, MIPFB_ERR_UNKNOWN_NONSKIPPABLE, e->offset,
                       "unknown extension Type 0..127 (non-skippable): the message MUST be discarded "
