@@ -6,7 +6,7 @@
 set -eu
 level=${1:-core}
 
-core_pkgs="autoconf automake libtool make pkg-config gcc check libpcap-dev libjansson-dev tshark"
+core_pkgs="autoconf automake libtool make pkg-config gcc check libpcap-dev libjansson-dev tshark python3"
 ci_pkgs="clang libclang-rt-14-dev doxygen gcc-mips-linux-gnu libc6-dev-mips-cross qemu-user valgrind python3-scapy"
 
 pkgs=$core_pkgs

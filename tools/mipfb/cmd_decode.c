@@ -1,0 +1,236 @@
+/*
+ * mipfb decode: one raw message (--hex, a file, stdin) or every message of
+ * a capture (--pcap), printed as JSON Lines.
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mipfb/mip4.h>
+
+#include "cli.h"
+#include "fields.h"
+#include "hex.h"
+#include "input.h"
+#include "keys.h"
+#include "mip4_emit.h"
+#include "out.h"
+#include "pcap_in.h"
+
+#define MH_PAYLOAD_PROTO 59 /* first octet of a Mobility Header (IPv6 No Next Header) */
+#define AUTH_SPI_END 6      /* Type, Length, SPI: the authenticator follows */
+
+typedef enum proto_sel { SEL_AUTO, SEL_MIP4, SEL_MH } proto_sel;
+
+typedef struct decode_opts {
+  mipfb_codepoints cp;
+  proto_sel proto;
+  key_set keys;
+  const char *hex;  /* --hex */
+  const char *pcap; /* --pcap */
+  const char *file; /* FILE or - */
+  int inputs;       /* how many of the three were given */
+  mipfb_addr src;   /* --src (Mobility Header checksum) */
+  mipfb_addr dst;   /* --dst */
+} decode_opts;
+
+static const char *set_profile(void *o, const char *v) {
+  return cli_profile(v, &((decode_opts *)o)->cp) == 0 ? NULL : "expected rfc or draft";
+}
+
+static const char *set_proto(void *o, const char *v) {
+  static const char *const NAMES[] = {"auto", "mip4", "mh"};
+  size_t i;
+  for (i = 0; i < N_ELEMS(NAMES); i++) {
+    if (strcmp(v, NAMES[i]) == 0) {
+      ((decode_opts *)o)->proto = (proto_sel)i;
+      return NULL;
+    }
+  }
+  return "expected auto, mip4 or mh";
+}
+
+static const char *set_key(void *o, const char *v) {
+  return keys_add(&((decode_opts *)o)->keys, v) == 0 ? NULL : "expected SPI:HEX (SPI decimal or 0x hex)";
+}
+
+static const char *set_addr(mipfb_addr *a, const char *v) {
+  memset(a, 0, sizeof *a);
+  if (inet_pton(AF_INET, v, a->bytes) == 1) {
+    a->family = MIPFB_AF_INET4;
+  } else if (inet_pton(AF_INET6, v, a->bytes) == 1) {
+    a->family = MIPFB_AF_INET6;
+  } else {
+    return "not an IP address";
+  }
+  return NULL;
+}
+
+static const char *set_src(void *o, const char *v) { return set_addr(&((decode_opts *)o)->src, v); }
+
+static const char *set_dst(void *o, const char *v) { return set_addr(&((decode_opts *)o)->dst, v); }
+
+static const char *set_input(const char **slot, decode_opts *d, const char *v) {
+  *slot = v;
+  d->inputs++;
+  return NULL;
+}
+
+static const char *set_hex(void *o, const char *v) { return set_input(&((decode_opts *)o)->hex, o, v); }
+
+static const char *set_pcap(void *o, const char *v) { return set_input(&((decode_opts *)o)->pcap, o, v); }
+
+static const char *set_file(void *o, const char *v) { return set_input(&((decode_opts *)o)->file, o, v); }
+
+static const cli_option DECODE_OPTIONS[] = {
+    {"--profile", 1, set_profile}, {"--proto", 1, set_proto}, {"--key", 1, set_key},   {"--src", 1, set_src},
+    {"--dst", 1, set_dst},         {"--hex", 1, set_hex},     {"--pcap", 1, set_pcap},
+};
+
+/* MN-HA authenticators against the --key of their SPI: adds "auth_ok" to
+   the extension objects of `j`, or returns the auth_failed error object. */
+static json_t *check_auth(const decode_opts *d, const mipfb_mip4_msg *m, const uint8_t *in, size_t len,
+                          json_t *j) {
+  json_t *ext = json_object_get(j, "ext");
+  size_t i;
+  for (i = 0; i < m->n_ext; i++) {
+    const mipfb_mip4_ext *e = &m->ext[i];
+    const mipfb_hmac_md5_key *key;
+    if (e->kind != MIPFB_MIP4_EXT_MN_HA_AUTH || (key = keys_find(&d->keys, e->u.auth.spi)) == NULL) {
+      continue;
+    }
+    if (mipfb_mip4_auth_verify(in, len, e, key) != 0) {
+      mipfb_diag diag = {MIPFB_ERR_AUTH, e->offset + AUTH_SPI_END,
+                         "MN-HA authentication extension: the authenticator does not verify with the --key "
+                         "given for its SPI (HMAC-MD5, RFC 5944 3.5.2)"};
+      json_decref(j);
+      return out_lib_error(MIPFB_ERR_AUTH, &diag);
+    }
+    json_put(json_array_get(ext, i), "auth_ok", json_true());
+  }
+  return j;
+}
+
+static json_t *decode_mip4(const decode_opts *d, const uint8_t *in, size_t len, int *rejected) {
+  size_t cap = len / 2 + 1; /* every extension has at least Type and Length */
+  mipfb_mip4_ext *ext = malloc(cap * sizeof *ext);
+  mipfb_diag diag = {0, 0, NULL};
+  mipfb_mip4_msg m;
+  json_t *j;
+  mipfb_ssize rv;
+  if (ext == NULL) {
+    return NULL;
+  }
+  rv = mipfb_mip4_decode(&m, ext, cap, in, len, &d->cp, &diag);
+  if (rv < 0) {
+    j = out_lib_error((int)rv, &diag);
+  } else {
+    j = check_auth(d, &m, in, len, mip4_emit(&m, &d->cp));
+  }
+  *rejected = json_object_get(j, "error") != NULL;
+  free(ext);
+  return j;
+}
+
+/* The JSON line of one message (message or error object). */
+static json_t *decode_one(const decode_opts *d, pkt_proto proto, const uint8_t *in, size_t len, int *rejected) {
+  if (proto == PKT_MH) {
+    *rejected = 1;
+    return out_error(mipfb_err_name(MIPFB_ERR_UNSUPPORTED), "Mobility Header decoding is not implemented yet", 0);
+  }
+  return decode_mip4(d, in, len, rejected);
+}
+
+typedef struct pcap_run {
+  const decode_opts *d;
+  int rejected;
+} pcap_run;
+
+static int on_packet(const pkt *p, void *ctx) {
+  pcap_run *run = ctx;
+  json_t *o;
+  json_t *j;
+  int rejected = 0;
+  if ((p->proto == PKT_MIP4 && run->d->proto == SEL_MH) || (p->proto == PKT_MH && run->d->proto == SEL_MIP4)) {
+    return 0;
+  }
+  j = decode_one(run->d, p->proto, p->data, p->len, &rejected);
+  o = json_object();
+  if (o == NULL || j == NULL || json_put(o, "frame", json_integer((json_int_t)p->frame)) != 0 ||
+      json_put(o, "src", json_string(p->src_text)) != 0 || json_put(o, "dst", json_string(p->dst_text)) != 0 ||
+      json_object_update(o, j) != 0) {
+    json_decref(o);
+    o = NULL;
+  }
+  json_decref(j);
+  run->rejected |= rejected;
+  return out_line(stdout, o) == 0 ? 0 : 1;
+}
+
+static int decode_pcap(const decode_opts *d) {
+  pcap_run run = {d, 0};
+  char err[512];
+  int rc = pcap_in_each(d->pcap, on_packet, &run, err, sizeof err);
+  if (rc == PCAP_IN_OPEN_FAILED) {
+    fprintf(stderr, "mipfb: %s\n", err);
+    return EXIT_USAGE;
+  }
+  if (rc == PCAP_IN_READ_FAILED) {
+    fprintf(stderr, "mipfb: %s\n", err);
+  }
+  return rc != 0 || run.rejected ? EXIT_REJECTED : EXIT_ALL_OK;
+}
+
+static int decode_buffer(const decode_opts *d, const uint8_t *in, size_t len) {
+  pkt_proto proto = PKT_MIP4;
+  int rejected = 0;
+  if (d->proto == SEL_MH || (d->proto == SEL_AUTO && len > 0 && in[0] == MH_PAYLOAD_PROTO)) {
+    proto = PKT_MH;
+  }
+  if (out_line(stdout, decode_one(d, proto, in, len, &rejected)) != 0) {
+    return EXIT_REJECTED;
+  }
+  return rejected ? EXIT_REJECTED : EXIT_ALL_OK;
+}
+
+static int run_decode(const decode_opts *d) {
+  uint8_t *buf;
+  size_t len = 0;
+  int rc;
+  if (d->pcap != NULL) {
+    return decode_pcap(d);
+  }
+  if (d->hex != NULL) {
+    buf = hex_alloc(d->hex, strlen(d->hex), &len);
+    if (buf == NULL) {
+      return cli_usage_error("--hex: not a hex octet string");
+    }
+  } else {
+    buf = input_slurp(d->file, &len);
+    if (buf == NULL) {
+      return EXIT_USAGE;
+    }
+  }
+  rc = decode_buffer(d, buf, len);
+  free(buf);
+  return rc;
+}
+
+int cmd_decode(int argc, char **argv) {
+  decode_opts d;
+  int rc;
+  memset(&d, 0, sizeof d);
+  mipfb_codepoints_default(&d.cp, MIPFB_PROFILE_RFC);
+  rc = cli_parse(argc, argv, DECODE_OPTIONS, N_ELEMS(DECODE_OPTIONS), &d, set_file);
+  if (rc == 0 && d.inputs != 1) {
+    rc = cli_usage_error("decode needs exactly one input: --hex HEX, --pcap FILE, FILE or -");
+  }
+  if (rc == 0 && (d.src.family == 0) != (d.dst.family == 0)) {
+    rc = cli_usage_error("--src and --dst go together");
+  }
+  if (rc == 0) {
+    rc = run_decode(&d);
+  }
+  keys_free(&d.keys);
+  return rc == CLI_HELP ? EXIT_ALL_OK : rc;
+}
