@@ -1,3 +1,36 @@
+# `make demo`: the mipfb tool on the bundled example messages (examples/demo/).
+DEMO_DIR = $(srcdir)/examples/demo
+DEMO_FILES = \
+	examples/demo/rrq-appendix-a.hex \
+	examples/demo/rrp-flow-binding.hex \
+	examples/demo/rrq-mtunnel-draft.hex \
+	examples/demo/rrq-malformed.hex \
+	examples/demo/encode.jsonl
+EXTRA_DIST += $(DEMO_FILES)
+
+DEMO_MIPFB = $(top_builddir)/tools/mipfb/mipfb
+DEMO_PCAP = demo-encoded.pcap
+
+if ENABLE_TOOLS
 demo: all
-	@echo demo placeholder
+	@echo '== wire.md Appendix A Registration Request, MN-HA authenticator checked with key "secret" (SPI 256):'
+	$(DEMO_MIPFB) decode --key 256:736563726574 --hex "`cat $(DEMO_DIR)/rrq-appendix-a.hex`"
+	@echo '== Registration Reply carrying an RFC 7629 Flow-Binding extension (FORWARD to BID 2, then 1):'
+	$(DEMO_MIPFB) decode --hex "`cat $(DEMO_DIR)/rrp-flow-binding.hex`"
+	@echo '== draft-02 Multiple Tunnel Request (draft profile: Type 127, 16-bit BID, bandwidth):'
+	$(DEMO_MIPFB) decode --profile draft --hex "`cat $(DEMO_DIR)/rrq-mtunnel-draft.hex`"
+	@echo '== A malformed request (two Multipath extensions) is rejected with an error object and exit status 1:'
+	@echo '$(DEMO_MIPFB) decode --hex "`cat $(DEMO_DIR)/rrq-malformed.hex`"'
+	@$(DEMO_MIPFB) decode --hex "`cat $(DEMO_DIR)/rrq-malformed.hex`"; rc=$$?; \
+	  if test $$rc -ne 1; then echo "demo: expected exit status 1, got $$rc" >&2; exit 1; fi
+	@echo '== encode: JSON (NAI, Multipath, MN-HA key) to hex, authenticator computed:'
+	$(DEMO_MIPFB) encode $(DEMO_DIR)/encode.jsonl
+	@echo '== encode to a capture (IPv4/UDP 434, checksums), then decode the capture:'
+	$(DEMO_MIPFB) encode --pcap $(DEMO_PCAP) $(DEMO_DIR)/encode.jsonl
+	$(DEMO_MIPFB) decode --key 256:736563726574 --pcap $(DEMO_PCAP)
+	@rm -f $(DEMO_PCAP)
+else
+demo:
+	@echo 'demo: the mipfb tool is not built (configured with --disable-tools)' >&2; exit 1
+endif
 .PHONY: demo
