@@ -8,10 +8,15 @@ MIPFB_LIB_SOURCES = \
 	lib/codec/codepoints.c \
 	lib/codec/ts.c \
 	lib/codec/mip4.c \
-	lib/codec/mip4_ext.c
+	lib/codec/mip4_ext_parse.c \
+	lib/codec/mip4_ext_write.c \
+	lib/codec/mip4_auth.c
 
 MIPFB_LIB_PRIVATE_H = \
 	lib/core/rd.h \
 	lib/core/wr.h \
 	lib/core/diag.h \
-	lib/codec/mip4_ext.h
+	lib/core/inline.h \
+	lib/codec/mip4_ext.h \
+	lib/codec/mip4_rules.h \
+	lib/codec/codepoints_int.h

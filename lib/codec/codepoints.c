@@ -1,5 +1,5 @@
 /* Default code-point tables of the two wire profiles (wire.md section 8). */
-#include <mipfb/codepoints.h>
+#include "codepoints_int.h"
 
 static const mipfb_codepoints RFC_DEFAULTS = {
     MIPFB_PROFILE_RFC,
@@ -42,3 +42,5 @@ int mipfb_codepoints_default(mipfb_codepoints *cp, mipfb_profile profile) {
     return MIPFB_ERR_INVALID_ARG;
   }
 }
+
+const mipfb_codepoints *mipfb_cp_or_default(const mipfb_codepoints *cp) { return cp != NULL ? cp : &RFC_DEFAULTS; }

@@ -33,6 +33,7 @@
 #include <mipfb/ts.h>
 
 #include "../core/diag.h"
+#include "../core/inline.h"
 #include "../core/rd.h"
 #include "../core/wr.h"
 
@@ -153,37 +154,138 @@ static int lone_end(unsigned fields, const ts_field *tab, mipfb_diag *diag, size
   return lone ? mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, off, tab[first_field(lone)].no_start) : 0;
 }
 
-/* Read field f into ts. */
-static void get_field(mipfb_rd *r, mipfb_ts *ts, const ts_field *f) {
-  uint8_t *dst = (uint8_t *)ts + f->off;
-  uint16_t v16;
-  uint32_t v32;
-  switch (f->type) {
-  case T_ADDR:
-    mipfb_rd_bytes(r, dst, f->size);
-    break;
-  case T_U8:
-    *dst = mipfb_rd_u8(r);
-    break;
-  case T_U16:
-    v16 = mipfb_rd_be16(r);
-    memcpy(dst, &v16, sizeof v16);
-    break;
-  default: /* T_U32, T_FL (T_NONE fields are never present) */
-    v32 = mipfb_rd_be32(r);
-    v32 &= f->type == T_FL ? FL_MASK : 0xFFFFFFFFu;
-    memcpy(dst, &v32, sizeof v32);
-    break;
+/* Octets the present fields take: per nibble of the presence set, the
+   field size times the number of bits set (addresses A-D, SPI and flow
+   label E-H, ports I-L, DS and protocol M-P). */
+static size_t fields_size(unsigned fields, size_t addr_size) {
+  static const uint8_t NIBBLE_BITS[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+  return addr_size * NIBBLE_BITS[fields >> 12] + 4u * NIBBLE_BITS[(fields >> 8) & 15u] +
+         2u * NIBBLE_BITS[(fields >> 4) & 15u] + NIBBLE_BITS[fields & 15u];
+}
+
+/* The error of a selector whose length is not 4 + fields_size(): the first
+   field that does not fit (TRUNCATED, at that field), or the first octet
+   left over (BAD_LENGTH). */
+static int length_error(unsigned fields, const ts_field *tab, size_t len, size_t base_off, unsigned fi,
+                        mipfb_diag *diag) {
+  unsigned rest, i;
+  size_t at = 4;
+  for (rest = fields; rest != 0; rest &= ~(0x8000u >> i)) {
+    i = first_field(rest);
+    if (len - at < tab[i].size) {
+      return mipfb_fail(diag, MIPFB_ERR_TRUNCATED, base_off + at, tab[i].trunc);
+    }
+    at += tab[i].size;
   }
+  return mipfb_fail(diag, MIPFB_ERR_BAD_LENGTH, base_off + at, TXT_LEFT_OVER[fi]);
+}
+
+/*
+ * Pair decoders: the Start field (when `fields` has bit `sbit`), then the
+ * End field (bit sbit >> 1), from *pp onwards; the length is already
+ * checked and an End field always has its Start (lone_end). They advance
+ * *pp and return the End field's position when Start > End, else NULL.
+ */
+MIPFB_HOT_INLINE const uint8_t *pair_addr(unsigned fields, unsigned sbit, const uint8_t **pp, uint8_t *s, uint8_t *e,
+                                size_t n) {
+  const uint8_t *p = *pp, *bad = NULL;
+  if (fields & sbit) {
+    memcpy(s, p, n);
+    p += n;
+  }
+  if (fields & (sbit >> 1)) {
+    memcpy(e, p, n);
+    bad = memcmp(s, e, n) > 0 ? p : NULL;
+    p += n;
+  }
+  *pp = p;
+  return bad;
+}
+
+MIPFB_HOT_INLINE const uint8_t *pair_u32(unsigned fields, unsigned sbit, const uint8_t **pp, uint32_t *s, uint32_t *e,
+                               uint32_t mask) {
+  const uint8_t *p = *pp, *bad = NULL;
+  if (fields & sbit) {
+    *s = mipfb_ld_be32(p) & mask;
+    p += 4;
+  }
+  if (fields & (sbit >> 1)) {
+    *e = mipfb_ld_be32(p) & mask;
+    bad = *s > *e ? p : NULL;
+    p += 4;
+  }
+  *pp = p;
+  return bad;
+}
+
+MIPFB_HOT_INLINE const uint8_t *pair_u16(unsigned fields, unsigned sbit, const uint8_t **pp, uint16_t *s, uint16_t *e) {
+  const uint8_t *p = *pp, *bad = NULL;
+  if (fields & sbit) {
+    *s = mipfb_ld_be16(p);
+    p += 2;
+  }
+  if (fields & (sbit >> 1)) {
+    *e = mipfb_ld_be16(p);
+    bad = *s > *e ? p : NULL;
+    p += 2;
+  }
+  *pp = p;
+  return bad;
+}
+
+MIPFB_HOT_INLINE const uint8_t *pair_u8(unsigned fields, unsigned sbit, const uint8_t **pp, uint8_t *s, uint8_t *e) {
+  const uint8_t *p = *pp, *bad = NULL;
+  if (fields & sbit) {
+    *s = *p++;
+  }
+  if (fields & (sbit >> 1)) {
+    *e = *p;
+    bad = *s > *e ? p : NULL;
+    p++;
+  }
+  *pp = p;
+  return bad;
+}
+
+/* Every present field of a selector whose length is right, in flag order.
+   Returns the position of the first End field below its Start, or NULL;
+   *which gets that field's index. */
+static const uint8_t *get_fields(mipfb_ts *ts, unsigned fields, const uint8_t *p, size_t addr_size,
+                                 unsigned *which) {
+  const uint8_t *bad = NULL;
+  if ((fields & 0xFF00u) != 0) {
+    if ((bad = pair_addr(fields, MIPFB_TS_SRC_START, &p, ts->src_start, ts->src_end, addr_size)) != NULL) {
+      *which = 1;
+    } else if ((bad = pair_addr(fields, MIPFB_TS_DST_START, &p, ts->dst_start, ts->dst_end, addr_size)) != NULL) {
+      *which = 3;
+    } else if ((bad = pair_u32(fields, MIPFB_TS_SPI_START, &p, &ts->spi_start, &ts->spi_end, 0xFFFFFFFFu)) != NULL) {
+      *which = 5;
+    } else if ((bad = pair_u32(fields, MIPFB_TS_FL_START, &p, &ts->fl_start, &ts->fl_end, FL_MASK)) != NULL) {
+      *which = 7;
+    }
+    if (bad != NULL) {
+      return bad;
+    }
+  }
+  if ((bad = pair_u16(fields, MIPFB_TS_SPORT_START, &p, &ts->sport_start, &ts->sport_end)) != NULL) {
+    *which = 9;
+  } else if ((bad = pair_u16(fields, MIPFB_TS_DPORT_START, &p, &ts->dport_start, &ts->dport_end)) != NULL) {
+    *which = 11;
+  } else if ((bad = pair_u8(fields, MIPFB_TS_DS_START, &p, &ts->ds_start, &ts->ds_end)) != NULL) {
+    *which = 13;
+  } else if ((bad = pair_u8(fields, MIPFB_TS_PROTO_START, &p, &ts->proto_start, &ts->proto_end)) != NULL) {
+    *which = 15;
+  }
+  return bad;
 }
 
 mipfb_ssize mipfb_ts_decode(mipfb_ts *ts, uint8_t format, const uint8_t *in, size_t len, size_t base_off,
                             mipfb_diag *diag) {
-  const ts_field *tab, *gt;
+  const ts_field *tab;
+  const uint8_t *p, *bad;
   mipfb_rd r;
-  unsigned fi, fields, rest, i;
+  unsigned fi, fields, which = 0;
   uint32_t w;
-  size_t gt_off;
   int rc;
 
   memset(ts, 0, sizeof *ts); /* absent fields read 0 */
@@ -196,15 +298,15 @@ mipfb_ssize mipfb_ts_decode(mipfb_ts *ts, uint8_t format, const uint8_t *in, siz
   }
   fi = format - 1u;
   tab = TS_FIELDS[fi];
-  if (in == NULL) {
-    return len ? MIPFB_ERR_INVALID_ARG : mipfb_fail(diag, MIPFB_ERR_TRUNCATED, base_off, TXT_FLAGS_TRUNC[fi]);
+  if (in == NULL && len != 0) {
+    return MIPFB_ERR_INVALID_ARG;
   }
   mipfb_rd_init(&r, in, len);
-  w = mipfb_rd_be32(&r);
-  if (mipfb_rd_err(&r) != 0) {
+  p = mipfb_rd_take(&r, 4);
+  if (p == NULL) {
     return mipfb_fail(diag, MIPFB_ERR_TRUNCATED, base_off, TXT_FLAGS_TRUNC[fi]);
   }
-  w >>= 16; /* the low 16 (IPv6) or 18 (IPv4) bits are Reserved: ignored */
+  w = mipfb_ld_be32(p) >> 16; /* the low 16 (IPv6) or 18 (IPv4) bits are Reserved: ignored */
   fields = fi ? w : ((w & 0xFC00u) | ((w >> 2) & 0x00FFu));
   ts->format = format;
   ts->fields = (uint16_t)fields;
@@ -212,18 +314,13 @@ mipfb_ssize mipfb_ts_decode(mipfb_ts *ts, uint8_t format, const uint8_t *in, siz
   if (rc != 0) {
     return rc;
   }
-  for (rest = fields; rest != 0; rest &= ~(0x8000u >> i)) {
-    i = first_field(rest);
-    get_field(&r, ts, &tab[i]);
-    if (mipfb_rd_err(&r) != 0) {
-      return mipfb_fail(diag, MIPFB_ERR_TRUNCATED, base_off + r.err_off, tab[i].trunc);
-    }
+  p = mipfb_rd_take(&r, fields_size(fields, fi ? 16u : 4u));
+  if (p == NULL || mipfb_rd_left(&r) != 0) {
+    return length_error(fields, tab, len, base_off, fi, diag);
   }
-  if (mipfb_rd_left(&r) != 0) {
-    return mipfb_fail(diag, MIPFB_ERR_BAD_LENGTH, base_off + mipfb_rd_off(&r), TXT_LEFT_OVER[fi]);
-  }
-  if ((fields & END_BITS) != 0 && (gt = first_gt(ts, tab, &gt_off)) != NULL) {
-    return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, base_off + gt_off, gt->gt);
+  bad = get_fields(ts, fields, p, fi ? 16u : 4u, &which);
+  if (bad != NULL) {
+    return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, base_off + (size_t)(bad - in), tab[which].gt);
   }
   return (mipfb_ssize)len;
 }

@@ -24,6 +24,10 @@ typedef struct mipfb_rd {
 } mipfb_rd;
 
 static inline void mipfb_rd_init(mipfb_rd *r, const uint8_t *p, size_t n) {
+  if (p == NULL) { /* an empty input: a real address, so no NULL + 0 below */
+    p = (const uint8_t *)"";
+    n = 0;
+  }
   r->base = p;
   r->pos = p;
   r->end = p + n;
@@ -53,6 +57,19 @@ static inline const uint8_t *mipfb_rd_take(mipfb_rd *r, size_t n) {
   return p;
 }
 
+/* Loads at a fixed offset inside a span that mipfb_rd_take() returned, so
+   a decoder can check a fixed-size group of fields once and then read them
+   without a bounds test each (byte-wise: no alignment or host-order
+   assumption). Only for offsets below the n that was taken. */
+static inline uint16_t mipfb_ld_be16(const uint8_t *p) { return (uint16_t)((unsigned)p[0] << 8 | p[1]); }
+
+static inline uint32_t mipfb_ld_be32(const uint8_t *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The next octet without consuming it, or -1 at the end or after an error. */
+static inline int mipfb_rd_peek(const mipfb_rd *r) { return r->err == 0 && r->pos != r->end ? r->pos[0] : -1; }
+
 static inline uint8_t mipfb_rd_u8(mipfb_rd *r) {
   const uint8_t *p = mipfb_rd_take(r, 1);
   return p ? p[0] : 0;
@@ -60,12 +77,12 @@ static inline uint8_t mipfb_rd_u8(mipfb_rd *r) {
 
 static inline uint16_t mipfb_rd_be16(mipfb_rd *r) {
   const uint8_t *p = mipfb_rd_take(r, 2);
-  return p ? (uint16_t)((unsigned)p[0] << 8 | p[1]) : 0;
+  return p ? mipfb_ld_be16(p) : 0;
 }
 
 static inline uint32_t mipfb_rd_be32(mipfb_rd *r) {
   const uint8_t *p = mipfb_rd_take(r, 4);
-  return p ? ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]) : 0;
+  return p ? mipfb_ld_be32(p) : 0;
 }
 
 static inline uint64_t mipfb_rd_be64(mipfb_rd *r) {
