@@ -155,4 +155,13 @@ static inline int fuzz_ts_equal(const mipfb_ts *a, const mipfb_ts *b) {
   return 1;
 }
 
+/** The code-point table a target's selector byte picks: bit 0 the draft
+    profile, bit 1 strict reserved-bit checks (E-1). */
+static inline void fuzz_codepoints(mipfb_codepoints *cp, uint8_t sel) {
+  FUZZ_CHECK(mipfb_codepoints_default(cp, (sel & 1u) ? MIPFB_PROFILE_DRAFT : MIPFB_PROFILE_RFC) == 0);
+  if (sel & 2u) {
+    cp->options |= MIPFB_CP_STRICT_RESERVED;
+  }
+}
+
 #endif /* MIPFB_FUZZ_COMMON_H */

@@ -129,10 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   in = fi.p;
   len = fi.len;
 
-  FUZZ_CHECK(mipfb_codepoints_default(&cp, (sel & 1u) ? MIPFB_PROFILE_DRAFT : MIPFB_PROFILE_RFC) == 0);
-  if (sel & 2u) {
-    cp.options |= MIPFB_CP_STRICT_RESERVED;
-  }
+  fuzz_codepoints(&cp, sel);
 
   memset(&msg1, 0, sizeof msg1);
   memset(ext1, 0, sizeof ext1);

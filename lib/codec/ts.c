@@ -202,50 +202,29 @@ MIPFB_HOT_INLINE const uint8_t *pair_addr(unsigned fields, unsigned sbit, const 
   return bad;
 }
 
-MIPFB_HOT_INLINE const uint8_t *pair_u32(unsigned fields, unsigned sbit, const uint8_t **pp, uint32_t *s, uint32_t *e,
-                               uint32_t mask) {
-  const uint8_t *p = *pp, *bad = NULL;
-  if (fields & sbit) {
-    *s = mipfb_ld_be32(p) & mask;
-    p += 4;
-  }
-  if (fields & (sbit >> 1)) {
-    *e = mipfb_ld_be32(p) & mask;
-    bad = *s > *e ? p : NULL;
-    p += 4;
-  }
-  *pp = p;
-  return bad;
-}
+static inline uint32_t ld_u8(const uint8_t *p) { return p[0]; }
 
-MIPFB_HOT_INLINE const uint8_t *pair_u16(unsigned fields, unsigned sbit, const uint8_t **pp, uint16_t *s, uint16_t *e) {
-  const uint8_t *p = *pp, *bad = NULL;
-  if (fields & sbit) {
-    *s = mipfb_ld_be16(p);
-    p += 2;
+/* The numeric pair decoders pair_u32, pair_u16 and pair_u8: the values are
+   masked with `mask` (the 20-bit flow label) before they are compared. */
+#define TS_PAIR_NUM(name, type, size, load)                                                               \
+  MIPFB_HOT_INLINE const uint8_t *name(unsigned fields, unsigned sbit, const uint8_t **pp, type *s, type *e, \
+                                       uint32_t mask) {                                                    \
+    const uint8_t *p = *pp, *bad = NULL;                                                                   \
+    if (fields & sbit) {                                                                                   \
+      *s = (type)(load(p) & mask);                                                                         \
+      p += size;                                                                                           \
+    }                                                                                                      \
+    if (fields & (sbit >> 1)) {                                                                            \
+      *e = (type)(load(p) & mask);                                                                         \
+      bad = *s > *e ? p : NULL;                                                                            \
+      p += size;                                                                                           \
+    }                                                                                                      \
+    *pp = p;                                                                                               \
+    return bad;                                                                                            \
   }
-  if (fields & (sbit >> 1)) {
-    *e = mipfb_ld_be16(p);
-    bad = *s > *e ? p : NULL;
-    p += 2;
-  }
-  *pp = p;
-  return bad;
-}
-
-MIPFB_HOT_INLINE const uint8_t *pair_u8(unsigned fields, unsigned sbit, const uint8_t **pp, uint8_t *s, uint8_t *e) {
-  const uint8_t *p = *pp, *bad = NULL;
-  if (fields & sbit) {
-    *s = *p++;
-  }
-  if (fields & (sbit >> 1)) {
-    *e = *p;
-    bad = *s > *e ? p : NULL;
-    p++;
-  }
-  *pp = p;
-  return bad;
-}
+TS_PAIR_NUM(pair_u32, uint32_t, 4, mipfb_ld_be32)
+TS_PAIR_NUM(pair_u16, uint16_t, 2, mipfb_ld_be16)
+TS_PAIR_NUM(pair_u8, uint8_t, 1, ld_u8)
 
 /* Every present field of a selector whose length is right, in flag order.
    Returns the position of the first End field below its Start, or NULL;
@@ -267,13 +246,13 @@ static const uint8_t *get_fields(mipfb_ts *ts, unsigned fields, const uint8_t *p
       return bad;
     }
   }
-  if ((bad = pair_u16(fields, MIPFB_TS_SPORT_START, &p, &ts->sport_start, &ts->sport_end)) != NULL) {
+  if ((bad = pair_u16(fields, MIPFB_TS_SPORT_START, &p, &ts->sport_start, &ts->sport_end, 0xFFFFu)) != NULL) {
     *which = 9;
-  } else if ((bad = pair_u16(fields, MIPFB_TS_DPORT_START, &p, &ts->dport_start, &ts->dport_end)) != NULL) {
+  } else if ((bad = pair_u16(fields, MIPFB_TS_DPORT_START, &p, &ts->dport_start, &ts->dport_end, 0xFFFFu)) != NULL) {
     *which = 11;
-  } else if ((bad = pair_u8(fields, MIPFB_TS_DS_START, &p, &ts->ds_start, &ts->ds_end)) != NULL) {
+  } else if ((bad = pair_u8(fields, MIPFB_TS_DS_START, &p, &ts->ds_start, &ts->ds_end, 0xFFu)) != NULL) {
     *which = 13;
-  } else if ((bad = pair_u8(fields, MIPFB_TS_PROTO_START, &p, &ts->proto_start, &ts->proto_end)) != NULL) {
+  } else if ((bad = pair_u8(fields, MIPFB_TS_PROTO_START, &p, &ts->proto_start, &ts->proto_end, 0xFFu)) != NULL) {
     *which = 15;
   }
   return bad;
