@@ -144,8 +144,8 @@ typedef struct mipfb_mip4_ext {
     mipfb_mip4_flow_binding flow_binding; /**< @ref MIPFB_MIP4_EXT_FLOW_BINDING */
     mipfb_mip4_mtunnel mtunnel;           /**< @ref MIPFB_MIP4_EXT_MTUNNEL */
     mipfb_mip4_auth auth;                 /**< the three authentication kinds */
-    mipfb_vec nai;                        /**< @ref MIPFB_MIP4_EXT_NAI: the NAI octets (no terminator) */
-    mipfb_vec unknown;                    /**< @ref MIPFB_MIP4_EXT_UNKNOWN: Data after Type and 8-bit Length */
+    mipfb_vec nai;                        /**< @ref MIPFB_MIP4_EXT_NAI : the NAI octets (no terminator) */
+    mipfb_vec unknown;                    /**< @ref MIPFB_MIP4_EXT_UNKNOWN : Data after Type and 8-bit Length */
   } u;
 } mipfb_mip4_ext;
 
@@ -221,8 +221,10 @@ MIPFB_EXTERN mipfb_ssize mipfb_mip4_decode(mipfb_mip4_msg *msg, mipfb_mip4_ext *
  * @return octets written, else:
  * @retval MIPFB_ERR_NOBUF @p cap too small
  * @retval MIPFB_ERR_INVALID_ARG unknown message type or extension kind; a Multiple Tunnel Request while the table does not recognise it; an extension body over its length field's range
- * @retval MIPFB_ERR_BAD_VALUE @retval MIPFB_ERR_BAD_LENGTH @retval MIPFB_ERR_DUPLICATE @retval MIPFB_ERR_BAD_ORDER
- *         the decoder's rules, as for @ref mipfb_mip4_decode
+ * @retval MIPFB_ERR_BAD_VALUE a field value the decoder would reject (as for mipfb_mip4_decode())
+ * @retval MIPFB_ERR_BAD_LENGTH a length the decoder would reject
+ * @retval MIPFB_ERR_DUPLICATE an extension allowed once appears twice
+ * @retval MIPFB_ERR_BAD_ORDER an extension for the home agent after the MN-HA authentication extension
  * @since 0.1.0
  */
 MIPFB_EXTERN mipfb_ssize mipfb_mip4_encode(uint8_t *out, size_t cap, const mipfb_mip4_msg *msg,
