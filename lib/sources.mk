@@ -8,7 +8,7 @@ MIPFB_LIB_SOURCES = \
 	lib/codec/codepoints.c \
 	lib/codec/ts.c \
 	lib/codec/mip4.c \
-	lib/codec/mip4_ext_parse.c \
+	lib/codec/mip4_decode.c \
 	lib/codec/mip4_ext_write.c \
 	lib/codec/mip4_auth.c
 

@@ -1,6 +1,7 @@
 /*
- * MIPv4 registration extensions (internal): the list parser and the
- * writer. The rules both share are in mip4_rules.h.
+ * MIPv4 registration extensions (internal): the writer the encoder uses.
+ * The rules the decoder (mip4_decode.c) and the encoder share are in
+ * mip4_rules.h.
  */
 #ifndef MIPFB_CODEC_MIP4_EXT_H
 #define MIPFB_CODEC_MIP4_EXT_H
@@ -10,12 +11,6 @@
 #include "../core/rd.h"
 #include "../core/wr.h"
 #include "mip4_rules.h"
-
-/* Parse and check every extension from r's position to its end into
-   ext[0..cap) for message m (fixed part already decoded); sets m->ext and
-   m->n_ext on success. */
-int mip4_ext_parse_all(mipfb_mip4_msg *m, mipfb_mip4_ext *ext, size_t cap, mipfb_rd *r,
-                       const mipfb_codepoints *cp, mipfb_diag *diag);
 
 /* Write one extension (computing an HMAC-MD5 authenticator over what w
    holds so far when e->u.auth.key is set). Returns 0 or an error for

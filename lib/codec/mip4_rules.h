@@ -24,6 +24,17 @@
 #define MT_O 0x4000u
 #define AUTH_SPI_END 6 /* Type Len SPI(4): the covered part of an auth extension */
 
+#define MIP4_RSV_FLAGS (MIPFB_MIP4_FLAG_R | MIPFB_MIP4_FLAG_X)
+
+/* The fixed part's rule (errata E-1, strict mode only). */
+static inline int mip4_check_fixed(const mipfb_mip4_msg *m, const mipfb_codepoints *cp, mipfb_diag *diag) {
+  if (m->type == MIPFB_MIP4_RRQ && (cp->options & MIPFB_CP_STRICT_RESERVED) && (m->flags & MIP4_RSV_FLAGS)) {
+    return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, 1,
+                      "Registration Request: reserved flag bits r/x MUST be 0 (RFC 5944 3.8.2.3, strict mode)");
+  }
+  return 0;
+}
+
 /* What the message has shown so far, for the once-only and ordering rules. */
 typedef struct mip4_seen {
   unsigned bits; /* MIP4_SEEN_* */

@@ -1,12 +1,24 @@
 /*
- * MIPv4 registration extension parser: RFC 7629 Multipath (154/1) and
+ * MIPv4 Registration Request / Reply decoder (RFC 5944 3.3, 3.4, the
+ * extension list of 1.9-1.11): the fixed part, then RFC 7629 Multipath (154/1) and
  * Flow-Binding (154/2) in the long format, the draft-02 Multiple Tunnel
  * Request in the short format, authentication (32/33/34), MN-NAI (131) and
  * unknown skippable extensions as simple TLVs (RFC 5944 1.9-1.11).
  */
 #include <string.h>
 
+#include "../core/inline.h"
+#include "codepoints_int.h"
 #include "mip4_ext.h"
+
+#define MIP4_RRQ_FIXED 24
+#define MIP4_RRP_FIXED 20
+
+/* Where a fixed part cut short after len octets fails: the start of the
+   field holding octet len (fields at 0, 1, 2, then every 4 octets, the
+   Identification as two 32-bit halves). */
+static size_t field_at(size_t len) { return len < 4 ? (len == 3 ? 2 : len) : len & ~(size_t)3; }
+
 
 /* ------------------------------------------------------------------ parse */
 
@@ -192,8 +204,8 @@ static int parse_ext(mipfb_mip4_ext *e, mipfb_rd *r, const mipfb_codepoints *cp,
   }
 }
 
-int mip4_ext_parse_all(mipfb_mip4_msg *m, mipfb_mip4_ext *ext, size_t cap, mipfb_rd *r,
-                       const mipfb_codepoints *cp, mipfb_diag *diag) {
+MIPFB_HOT_INLINE int parse_all(mipfb_mip4_msg *m, mipfb_mip4_ext *ext, size_t cap, mipfb_rd *r,
+                           const mipfb_codepoints *cp, mipfb_diag *diag) {
   mip4_seen seen = {0};
   size_t n = 0;
   int rv;
@@ -216,4 +228,53 @@ int mip4_ext_parse_all(mipfb_mip4_msg *m, mipfb_mip4_ext *ext, size_t cap, mipfb
   m->ext = ext;
   m->n_ext = n;
   return 0;
+}
+
+mipfb_ssize mipfb_mip4_decode(mipfb_mip4_msg *msg, mipfb_mip4_ext *ext, size_t ext_cap, const uint8_t *in,
+                              size_t len, const mipfb_codepoints *cp, mipfb_diag *diag) {
+  mipfb_rd r;
+  const uint8_t *p;
+  size_t fixed;
+  int rv, type;
+
+  if (msg == NULL || (in == NULL && len != 0) || (ext == NULL && ext_cap != 0)) {
+    return mipfb_fail(diag, MIPFB_ERR_INVALID_ARG, 0, "NULL argument");
+  }
+  cp = mipfb_cp_or_default(cp);
+  mipfb_rd_init(&r, in, len);
+
+  type = mipfb_rd_peek(&r);
+  if (type < 0) {
+    return mipfb_fail(diag, MIPFB_ERR_TRUNCATED, 0, "message Type truncated");
+  }
+  msg->type = (uint8_t)type;
+  if (msg->type != MIPFB_MIP4_RRQ && msg->type != MIPFB_MIP4_RRP) {
+    return mipfb_fail(diag, MIPFB_ERR_UNSUPPORTED, 0,
+                      "message Type is neither Registration Request (1) nor Reply (3)");
+  }
+  fixed = msg->type == MIPFB_MIP4_RRQ ? MIP4_RRQ_FIXED : MIP4_RRP_FIXED;
+  p = mipfb_rd_take(&r, fixed);
+  if (p == NULL) {
+    return mipfb_fail(diag, MIPFB_ERR_TRUNCATED, field_at(len),
+                      msg->type == MIPFB_MIP4_RRP ? "Registration Reply: fixed part (20 octets) truncated"
+                                                  : "Registration Request: fixed part (24 octets) truncated");
+  }
+  /* Type Flags|Code Lifetime(2) HoA(4) HA(4) [CoA(4)] Identification(8) */
+  msg->flags = msg->type == MIPFB_MIP4_RRQ ? p[1] : 0;
+  msg->code = msg->type == MIPFB_MIP4_RRQ ? 0 : p[1];
+  msg->lifetime = mipfb_ld_be16(p + 2);
+  msg->hoa = mipfb_ld_be32(p + 4);
+  msg->ha = mipfb_ld_be32(p + 8);
+  msg->coa = msg->type == MIPFB_MIP4_RRQ ? mipfb_ld_be32(p + 12) : 0;
+  msg->id = (uint64_t)mipfb_ld_be32(p + fixed - 8) << 32 | mipfb_ld_be32(p + fixed - 4);
+  rv = mip4_check_fixed(msg, cp, diag);
+  if (rv < 0) {
+    return rv;
+  }
+
+  rv = parse_all(msg, ext, ext_cap, &r, cp, diag);
+  if (rv < 0) {
+    return rv;
+  }
+  return (mipfb_ssize)len;
 }
