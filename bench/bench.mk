@@ -13,11 +13,36 @@ bench_bench_mip4_LDFLAGS = -static
 
 EXTRA_DIST += bench/bench_callgrind.sh bench/README.md
 
-BENCH_ITERS = 20000
+# bench/bench_policy: flow policy engine + HA-level table (issue 4) against
+# a linear scan and libpcap's BPF interpreter; links libpcap, so it is
+# built only with the tool (configure's PCAP_LIBS).
+BENCH_POLICY_PROG =
+if ENABLE_TOOLS
+check_PROGRAMS += bench/bench_policy
+BENCH_POLICY_PROG += bench/bench_policy$(EXEEXT)
+endif
+bench_bench_policy_SOURCES = bench/bench_policy.c
+bench_bench_policy_CPPFLAGS = $(AM_CPPFLAGS) -DMIPFB_STATICLIB
+bench_bench_policy_CFLAGS = $(C99FLAG) $(WARNCFLAGS) $(PCAP_CFLAGS) -O2
+bench_bench_policy_LDADD = lib/libmipfb.la $(PCAP_LIBS)
+bench_bench_policy_LDFLAGS = -static
 
-bench: bench/bench_mip4$(EXEEXT)
+BENCH_ITERS = 20000
+# Packets per callgrind run of bench_policy (the 1024-rule BPF case costs
+# about 10^5 instructions a packet).
+BENCH_POLICY_ITERS = 400
+
+bench: bench/bench_mip4$(EXEEXT) $(BENCH_POLICY_PROG)
 	./bench/bench_mip4$(EXEEXT)
 	@echo
 	sh $(top_srcdir)/bench/bench_callgrind.sh -n $(BENCH_ITERS) ./bench/bench_mip4$(EXEEXT)
+	@if test -n "$(BENCH_POLICY_PROG)"; then \
+	  echo; \
+	  echo "sh $(top_srcdir)/bench/bench_callgrind.sh --tsv --vgopt --instr-atstart=no -n $(BENCH_POLICY_ITERS) ./bench/bench_policy > bench/bench_policy.instr"; \
+	  sh $(top_srcdir)/bench/bench_callgrind.sh --tsv --vgopt --instr-atstart=no -n $(BENCH_POLICY_ITERS) \
+	    ./bench/bench_policy$(EXEEXT) > bench/bench_policy.instr || exit 1; \
+	  echo "./bench/bench_policy --instr bench/bench_policy.instr"; \
+	  ./bench/bench_policy$(EXEEXT) --instr bench/bench_policy.instr || exit 1; \
+	else echo "bench_policy not built (needs libpcap: configure without --disable-tools)"; fi
 
 .PHONY: bench

@@ -5,18 +5,33 @@ MIPFB_LIB_SOURCES = \
 	lib/core/err.c \
 	lib/core/version.c \
 	lib/core/md5.c \
+	lib/core/cksum.c \
 	lib/codec/codepoints.c \
 	lib/codec/ts.c \
 	lib/codec/mip4.c \
 	lib/codec/mip4_decode.c \
 	lib/codec/mip4_ext_write.c \
-	lib/codec/mip4_auth.c
+	lib/codec/mip4_auth.c \
+	lib/codec/mh_decode.c \
+	lib/codec/mh_encode.c \
+	lib/codec/mh_opt.c \
+	lib/codec/mh_opt_write.c \
+	lib/codec/mh_rules.c \
+	lib/codec/mh_cksum.c \
+	lib/policy/policy.c \
+	lib/policy/rules.c \
+	lib/policy/classify.c \
+	lib/policy/flow_parse.c \
+	lib/policy/ha_table.c
 
 MIPFB_LIB_PRIVATE_H = \
 	lib/core/rd.h \
 	lib/core/wr.h \
 	lib/core/diag.h \
 	lib/core/inline.h \
+	lib/core/hash.h \
 	lib/codec/mip4_ext.h \
 	lib/codec/mip4_rules.h \
-	lib/codec/codepoints_int.h
+	lib/codec/mh_int.h \
+	lib/codec/codepoints_int.h \
+	lib/policy/policy_int.h

@@ -11,7 +11,10 @@ static const suite_fn SUITES[] = {
     mipfb_core_suite,
     mipfb_md5_suite,
     mipfb_ts_suite,
+    mipfb_policy_suite,
+    mipfb_ha_table_suite,
     mipfb_mip4_suite,
+    mipfb_mh_suite,
 };
 
 int main(void) {

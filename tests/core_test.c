@@ -134,6 +134,21 @@ START_TEST(test_mipfb_core_codepoint_profiles) {
 }
 END_TEST
 
+/* RFC 1071 3: the worked example (00 01 f2 03 f4 f5 f6 f7 sums to ddf2),
+   chaining in two ranges, an odd last octet, and a carry that wraps. */
+START_TEST(test_rfc1071_3_internet_checksum) {
+  static const uint8_t ex[] = {0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7};
+  static const uint8_t ff[] = {0xff, 0xff, 0xff, 0xff, 0x00, 0x01};
+  static const uint8_t odd[] = {0x12, 0x34, 0x56};
+  ck_assert_uint_eq(mipfb_cksum_add(0, ex, sizeof ex), 0xddf2);
+  ck_assert_uint_eq(mipfb_cksum_fold(mipfb_cksum_add(0, ex, sizeof ex)), 0x220d);
+  ck_assert_uint_eq(mipfb_cksum_add(mipfb_cksum_add(0, ex, 4), ex + 4, 4), 0xddf2);
+  ck_assert_uint_eq(mipfb_cksum_add(0, odd, sizeof odd), 0x1234 + 0x5600);
+  ck_assert_uint_eq(mipfb_cksum_fold(mipfb_cksum_add(0, ff, sizeof ff)), (uint16_t)~0x0001u);
+  ck_assert_uint_eq(mipfb_cksum_add(0, NULL, 0), 0);
+}
+END_TEST
+
 Suite *mipfb_core_suite(void) {
   Suite *s = suite_create("core");
   TCase *tc = tcase_create("core");
@@ -143,6 +158,7 @@ Suite *mipfb_core_suite(void) {
   tcase_add_test(tc, test_mipfb_core_error_names);
   tcase_add_test(tc, test_mipfb_core_version_and_config);
   tcase_add_test(tc, test_mipfb_core_codepoint_profiles);
+  tcase_add_test(tc, test_rfc1071_3_internet_checksum);
   suite_add_tcase(s, tc);
   return s;
 }

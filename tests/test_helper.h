@@ -10,7 +10,10 @@
 Suite *mipfb_core_suite(void);
 Suite *mipfb_md5_suite(void);
 Suite *mipfb_ts_suite(void);
+Suite *mipfb_policy_suite(void);
+Suite *mipfb_ha_table_suite(void);
 Suite *mipfb_mip4_suite(void);
+Suite *mipfb_mh_suite(void);
 
 /* Parse hex (whitespace ignored) into out; returns the byte count, or -1 on
    a bad digit or overflow of cap. */

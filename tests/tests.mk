@@ -14,7 +14,10 @@ tests_mipfb_test_SOURCES = \
 	tests/core_test.c \
 	tests/md5_test.c \
 	tests/ts_test.c \
-	tests/mip4_test.c
+	tests/policy_test.c \
+	tests/ha_table_test.c \
+	tests/mip4_test.c \
+	tests/mh_test.c
 tests_mipfb_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib -DMIPFB_STATICLIB \
 	-DVECTOR_DIR='"$(abs_top_srcdir)/tests/vectors"'
 tests_mipfb_test_CFLAGS = $(WARNCFLAGS) $(CHECK_CFLAGS)

@@ -7,6 +7,7 @@
  *   profile rfc | draft           optional, default rfc
  *   format <n>                    ts: required
  *   key <spi>:<hex>               mip4 only, optional
+ *   src <32 hex> / dst <32 hex>   mh only, optional: addresses for the checksum
  *   hex <hex digits>              repeatable, spaces ignored; none = empty input
  *   expect ok | <error> [offset N]
  *   end
@@ -300,12 +301,18 @@ static int check_complete(vecfile *vf, vec_entry *v) {
     if (v->has_key) {
       return set_error(vf, "`key` is for codec mip4 only");
     }
-  } else if (strcmp(v->codec, "mip4") == 0) {
+  } else if (strcmp(v->codec, "mip4") == 0 || strcmp(v->codec, "mh") == 0) {
     if (v->format >= 0) {
       return set_error(vf, "`format` is for codec ts only");
     }
+    if (v->has_key && strcmp(v->codec, "mh") == 0) {
+      return set_error(vf, "`key` is for codec mip4 only");
+    }
   } else {
-    return set_error(vf, "unknown codec (mip4 or ts)");
+    return set_error(vf, "unknown codec (mip4, mh or ts)");
+  }
+  if ((v->has_src || v->has_dst) && (strcmp(v->codec, "mh") != 0 || v->has_src != v->has_dst)) {
+    return set_error(vf, "`src` and `dst` go together, codec mh only");
   }
   return 0;
 }
@@ -372,6 +379,12 @@ int vecfile_next(vecfile *vf, vec_entry *v) {
       if (v->has_key || parse_key(v, arg) != 0) {
         goto bad;
       }
+    } else if (strcmp(kw, "src") == 0 || strcmp(kw, "dst") == 0) {
+      int is_src = kw[0] == 's';
+      if ((is_src ? v->has_src : v->has_dst) || vec_parse_hex(arg, is_src ? v->src : v->dst, 16) != 16) {
+        goto bad;
+      }
+      *(is_src ? &v->has_src : &v->has_dst) = 1;
     } else if (strcmp(kw, "hex") == 0) {
       if (add_bytes(v, arg) != 0) {
         goto bad;

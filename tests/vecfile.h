@@ -25,7 +25,7 @@ typedef struct vec_entry {
   const char *file;             /* path of the file it came from */
   unsigned long line;           /* line of its `vector` keyword */
   char name[VEC_NAME_MAX];      /* vector name */
-  char codec[VEC_WORD_MAX];     /* "mip4" or "ts" */
+  char codec[VEC_WORD_MAX];     /* "mip4", "mh" or "ts" */
   int profile;                  /* VEC_PROFILE_RFC (default) or VEC_PROFILE_DRAFT */
   int format;                   /* `format` value 0..255, or -1 when absent */
   int has_key;                  /* a `key` line was given */
@@ -35,6 +35,9 @@ typedef struct vec_entry {
   unsigned char *bytes;         /* concatenated `hex` lines (heap) */
   size_t len;                   /* octets in bytes */
   size_t cap;                   /* allocated octets of bytes */
+  int has_src, has_dst;         /* mh only: `src` / `dst` lines given */
+  unsigned char src[16];        /* IPv6 source for the MH checksum */
+  unsigned char dst[16];        /* IPv6 destination for the MH checksum */
   char expect[VEC_WORD_MAX];    /* "ok" or an error name */
   int has_offset;               /* `offset N` given */
   unsigned long offset;         /* N */

@@ -8,7 +8,8 @@
  * `truncated` (a MIPv4 message cut at the end of its fixed part or at the
  * start of an extension must decode as the shorter valid message), and for
  * MIPv4 with `key` the MN-HA authenticator verifies and fails with any octet
- * flipped. Inputs are copied into buffers of their exact size, so reads past
+ * flipped. Mobility Header vectors (`codec mh`) verify the checksum when
+ * `src`/`dst` are given and encode with the same addresses. Inputs are copied into buffers of their exact size, so reads past
  * the end show up under ASan and valgrind.
  *
  * Prints one line per failed check ("file:line: name: ...") and finally
@@ -115,6 +116,41 @@ static void reset_diag(mipfb_diag *d) {
   d->err = 0;
   d->offset = (size_t)-1;
   d->detail = NULL;
+}
+
+/* Compare an encoder's results with the vector's bytes: `n` from its
+   encoded_len, `r` from encoding into exactly v->len octets (output `out`,
+   failure in `diag`), `r_short` from encoding into one octet less (done
+   first: it may leave a partial message in the same buffer). */
+static void check_round_trip(run_ctx *c, const char *codec, const uint8_t *in, const uint8_t *out, mipfb_ssize n,
+                             mipfb_ssize r, const mipfb_diag *diag, mipfb_ssize r_short) {
+  const vec_entry *v = c->v;
+  if (n != (mipfb_ssize)v->len) {
+    fail(c, "%s_encoded_len: %ld (%s), expected %lu", codec, (long)n, res_name(n), (unsigned long)v->len);
+  }
+  if (r != (mipfb_ssize)v->len) {
+    fail(c, "%s_encode: %ld (%s), expected %lu (%s)", codec, (long)r, res_name(r), (unsigned long)v->len,
+         r < 0 && diag->detail != NULL ? diag->detail : "");
+  } else if (memcmp(out, in, v->len) != 0) {
+    size_t k = 0;
+    while (k < v->len && out[k] == in[k]) {
+      k++;
+    }
+    fail(c, "%s_encode: output differs from the input at offset %lu", codec, (unsigned long)k);
+  }
+  if (r_short != MIPFB_ERR_NOBUF) {
+    fail(c, "%s_encode with cap %lu: %s, expected nobuf", codec, (unsigned long)(v->len - 1), res_name(r_short));
+  }
+}
+
+/* The code-point table of the vector's profile; 0 (and a failure) if it cannot be made. */
+static int vec_codepoints(run_ctx *c, mipfb_codepoints *cp) {
+  if (mipfb_codepoints_default(cp, c->v->profile == VEC_PROFILE_DRAFT ? MIPFB_PROFILE_DRAFT : MIPFB_PROFILE_RFC) !=
+      0) {
+    fail(c, "codepoints_default failed");
+    return 0;
+  }
+  return 1;
 }
 
 /* ---------------------------------------------------------------- ts */
@@ -234,9 +270,7 @@ static void run_mip4(run_ctx *c) {
   mipfb_ssize r;
   size_t cut, fixed, i;
 
-  if (mipfb_codepoints_default(&cp, v->profile == VEC_PROFILE_DRAFT ? MIPFB_PROFILE_DRAFT : MIPFB_PROFILE_RFC) !=
-      0) {
-    fail(c, "codepoints_default failed");
+  if (!vec_codepoints(c, &cp)) {
     free(in);
     return;
   }
@@ -259,25 +293,10 @@ static void run_mip4(run_ctx *c) {
     if (out == NULL) {
       exit(2);
     }
-    if (n != (mipfb_ssize)v->len) {
-      fail(c, "mip4_encoded_len: %ld (%s), expected %lu", (long)n, res_name(n), (unsigned long)v->len);
-    }
+    mipfb_ssize r_short = mipfb_mip4_encode(out, v->len - 1, &msg, &cp, NULL);
     reset_diag(&diag);
     r = mipfb_mip4_encode(out, v->len, &msg, &cp, &diag);
-    if (r != (mipfb_ssize)v->len) {
-      fail(c, "mip4_encode: %ld (%s), expected %lu (%s)", (long)r, res_name(r), (unsigned long)v->len,
-           r < 0 && diag.detail != NULL ? diag.detail : "");
-    } else if (memcmp(out, in, v->len) != 0) {
-      size_t k = 0;
-      while (k < v->len && out[k] == in[k]) {
-        k++;
-      }
-      fail(c, "mip4_encode: output differs from the input at offset %lu", (unsigned long)k);
-    }
-    r = mipfb_mip4_encode(out, v->len - 1, &msg, &cp, NULL);
-    if (r != MIPFB_ERR_NOBUF) {
-      fail(c, "mip4_encode with cap %lu: %s, expected nobuf", (unsigned long)(v->len - 1), res_name(r));
-    }
+    check_round_trip(c, "mip4", in, out, n, r, &diag, r_short);
     free(out);
   }
 
@@ -320,6 +339,77 @@ static void run_mip4(run_ctx *c) {
   free(in);
 }
 
+/* ---------------------------------------------------------------- mh */
+
+static void mh_round_trip(run_ctx *c, const uint8_t *in, const mipfb_mh_msg *msg, const uint8_t *src,
+                          const uint8_t *dst, const mipfb_codepoints *cp) {
+  const vec_entry *v = c->v;
+  mipfb_ssize n = mipfb_mh_encoded_len(msg, cp), r, r_short;
+  uint8_t *out = (uint8_t *)malloc(v->len + 1);
+  mipfb_diag diag;
+  if (out == NULL) {
+    exit(2);
+  }
+  r_short = mipfb_mh_encode(out, v->len - 1, msg, src, dst, cp, NULL);
+  reset_diag(&diag);
+  r = mipfb_mh_encode(out, v->len, msg, src, dst, cp, &diag);
+  check_round_trip(c, "mh", in, out, n, r, &diag, r_short);
+  free(out);
+}
+
+static void run_mh(run_ctx *c) {
+  const vec_entry *v = c->v;
+  uint8_t *in = dup_exact(v->bytes, v->len);
+  const uint8_t *src = v->has_src ? v->src : NULL, *dst = v->has_dst ? v->dst : NULL;
+  mipfb_codepoints cp;
+  mipfb_mh_opt opt[EXT_CAP];
+  mipfb_mh_msg msg;
+  mipfb_diag diag;
+  mipfb_ssize r;
+  size_t cut;
+
+  if (!vec_codepoints(c, &cp)) {
+    free(in);
+    return;
+  }
+  reset_diag(&diag);
+  r = mipfb_mh_decode(&msg, opt, EXT_CAP, in, v->len, src, dst, &cp, &diag);
+  if (!check_expect(c, r, &diag)) {
+    free(in);
+    return;
+  }
+  if (msg.opt != opt || msg.n_opt > EXT_CAP) {
+    fail(c, "decode: msg.opt/n_opt not set to the caller array");
+    free(in);
+    return;
+  }
+  mh_round_trip(c, in, &msg, src, dst, &cp);
+
+  /* the option array one entry short */
+  if (msg.n_opt > 0) {
+    mipfb_mh_msg m2;
+    mipfb_mh_opt o2[EXT_CAP];
+    r = mipfb_mh_decode(&m2, o2, msg.n_opt - 1, in, v->len, src, dst, &cp, NULL);
+    if (r != MIPFB_ERR_NOBUF) {
+      fail(c, "decode with opt_cap %lu: %s, expected nobuf", (unsigned long)(msg.n_opt - 1), res_name(r));
+    }
+  }
+
+  /* every truncation: the Header Len covers the whole message */
+  for (cut = 0; cut < v->len; cut++) {
+    uint8_t *p = dup_exact(v->bytes, cut);
+    mipfb_mh_msg m2;
+    mipfb_mh_opt o2[EXT_CAP];
+    reset_diag(&diag);
+    r = mipfb_mh_decode(&m2, o2, EXT_CAP, p, cut, src, dst, &cp, &diag);
+    if (r != MIPFB_ERR_TRUNCATED) {
+      fail(c, "cut to %lu octets: %s, expected truncated", (unsigned long)cut, res_name(r));
+    }
+    free(p);
+  }
+  free(in);
+}
+
 /* ---------------------------------------------------------------- main */
 
 int main(int argc, char **argv) {
@@ -352,6 +442,8 @@ int main(int argc, char **argv) {
       c.verbose = verbose;
       if (strcmp(v.codec, "ts") == 0) {
         run_ts(&c);
+      } else if (strcmp(v.codec, "mh") == 0) {
+        run_mh(&c);
       } else {
         run_mip4(&c);
       }

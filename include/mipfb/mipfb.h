@@ -11,7 +11,11 @@
 #include <mipfb/config.h>
 #include <mipfb/codepoints.h>
 #include <mipfb/md5.h>
+#include <mipfb/cksum.h>
 #include <mipfb/ts.h>
+#include <mipfb/policy.h>
+#include <mipfb/flowtable.h>
 #include <mipfb/mip4.h>
+#include <mipfb/mh.h>
 
 #endif /* MIPFB_MIPFB_H */

@@ -1,6 +1,8 @@
 /* Capture writing: raw IPv4 + UDP with the Internet checksums. */
 #include "pcap_out.h"
 
+#include <mipfb/cksum.h>
+
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,25 +39,6 @@ pcap_out *pcap_out_open(const char *path, char *err, size_t errlen) {
   return w;
 }
 
-/* One's complement sum of 16-bit big-endian words (odd length: zero pad). */
-static uint32_t sum16(uint32_t acc, const uint8_t *p, size_t len) {
-  size_t i;
-  for (i = 0; i + 1 < len; i += 2) {
-    acc += (uint32_t)p[i] << 8 | p[i + 1];
-  }
-  if (len & 1u) {
-    acc += (uint32_t)p[len - 1] << 8;
-  }
-  return acc;
-}
-
-static uint16_t fold(uint32_t acc) {
-  while (acc >> 16) {
-    acc = (acc & 0xffffu) + (acc >> 16);
-  }
-  return (uint16_t)~acc;
-}
-
 static void put16(uint8_t *p, size_t v) {
   p[0] = (uint8_t)(v >> 8);
   p[1] = (uint8_t)v;
@@ -80,14 +63,14 @@ int pcap_out_udp4(pcap_out *w, const uint8_t src[4], const uint8_t dst[4], uint1
   ip[9] = IPPROTO_NUM_UDP;
   memcpy(ip + 12, src, 4);
   memcpy(ip + 16, dst, 4);
-  put16(ip + 10, fold(sum16(0, ip, IPV4_HDR)));
+  put16(ip + 10, mipfb_cksum_fold(mipfb_cksum_add(0, ip, IPV4_HDR)));
 
   put16(udp, sport);
   put16(udp + 2, dport);
   put16(udp + 4, UDP_HDR + len);
   memcpy(udp + UDP_HDR, payload, len);
   /* pseudo-header: addresses, protocol, UDP length */
-  ck = fold(sum16(sum16((uint32_t)IPPROTO_NUM_UDP + (uint32_t)(UDP_HDR + len), ip + 12, 8), udp, UDP_HDR + len));
+  ck = mipfb_cksum_fold(mipfb_cksum_add(mipfb_cksum_add((uint32_t)IPPROTO_NUM_UDP + (uint32_t)(UDP_HDR + len), ip + 12, 8), udp, UDP_HDR + len));
   put16(udp + 6, ck != 0 ? ck : 0xffffu); /* 0 means "no checksum" (RFC 768) */
 
   memset(&h, 0, sizeof h);

@@ -4,6 +4,8 @@ from the field tables of wire.md (sections 1, 2, 3) with Python's own hmac,
 independently of the C encoder. Run: python3 mip4_vectors.py > ../mip4.vec"""
 import hashlib, hmac, struct
 
+from vecfmt import vector
+
 KEY = b"secret"
 OUT = []
 
@@ -37,18 +39,8 @@ def auth(msg, spi=0x100, t=32, key=KEY):
     return head + mac
 
 def vec(name, data, expect="ok", profile=None, key=False, codec="mip4"):
-    OUT.append(f"vector {name}")
-    OUT.append(f"codec {codec}")
-    if profile:
-        OUT.append(f"profile {profile}")
-    if key:
-        OUT.append("key 256:" + KEY.hex())
-    h = data.hex()
-    for i in range(0, len(h), 96):
-        OUT.append("hex " + h[i:i + 96])
-    OUT.append(f"expect {expect}")
-    OUT.append("end")
-    OUT.append("")
+    extra = ([f"profile {profile}"] if profile else []) + (["key 256:" + KEY.hex()] if key else [])
+    vector(OUT, name, codec, data, expect, extra)
 
 def signed(m):
     return m + auth(m)

@@ -1,0 +1,146 @@
+/* Packet parsing into a flow key: IPv4, IPv6 and its extension-header
+   chain, then ports (TCP, UDP, SCTP, UDP-Lite) or the ESP SPI. Every load is
+   preceded by a length check against the bytes the caller gave. */
+#include <string.h>
+
+#include "../core/rd.h"
+#include "policy_int.h"
+
+enum {
+  P_HOPOPT = 0,
+  P_TCP = 6,
+  P_UDP = 17,
+  P_ROUTING = 43,
+  P_FRAGMENT = 44,
+  P_ESP = 50,
+  P_AH = 51,
+  P_DSTOPTS = 60,
+  P_SCTP = 132,
+  P_UDPLITE = 136
+};
+
+/* Ports or SPI from the n octets at p (the transport header), unless the
+   packet is a non-first fragment; a header cut short gives neither. */
+static void transport(mipfb_flow_key *k, const uint8_t *p, size_t n, int non_first) {
+  if (non_first) {
+    k->has |= MIPFB_FLOW_FRAGMENT;
+    return;
+  }
+  if (n < 4) {
+    return;
+  }
+  switch (k->proto) {
+  case P_TCP:
+  case P_UDP:
+  case P_SCTP:
+  case P_UDPLITE:
+    k->sport = mipfb_ld_be16(p);
+    k->dport = mipfb_ld_be16(p + 2);
+    k->has |= MIPFB_FLOW_PORTS;
+    break;
+  case P_ESP:
+    k->spi = mipfb_ld_be32(p);
+    k->has |= MIPFB_FLOW_SPI;
+    break;
+  default:
+    break;
+  }
+}
+
+static int parse4(mipfb_flow_key *k, const uint8_t *p, size_t len) {
+  size_t ihl, tot;
+  if (len < 20) {
+    return MIPFB_ERR_TRUNCATED;
+  }
+  ihl = (size_t)(p[0] & 0x0F) * 4;
+  tot = mipfb_ld_be16(p + 2);
+  if (ihl < 20 || tot < ihl) {
+    return MIPFB_ERR_BAD_LENGTH;
+  }
+  if (len < ihl) {
+    return MIPFB_ERR_TRUNCATED;
+  }
+  if (tot < len) {
+    len = tot;
+  }
+  k->family = MIPFB_AF_INET4;
+  k->ds = p[1];
+  k->proto = p[9];
+  memcpy(k->src, p + 12, 4);
+  memcpy(k->dst, p + 16, 4);
+  transport(k, p + ihl, len - ihl, (mipfb_ld_be16(p + 6) & 0x1FFF) != 0);
+  return 0;
+}
+
+/* Length of the extension header of type nh at p (n octets left), 0 when
+   nh ends the chain, or -1 when the header is cut short. */
+static long ext_len(unsigned nh, const uint8_t *p, size_t n) {
+  size_t hl;
+  switch (nh) {
+  case P_HOPOPT:
+  case P_ROUTING:
+  case P_DSTOPTS:
+    hl = n < 2 ? 0 : ((size_t)p[1] + 1) * 8;
+    break;
+  case P_AH:
+    hl = n < 2 ? 0 : ((size_t)p[1] + 2) * 4;
+    break;
+  case P_FRAGMENT:
+    hl = 8;
+    break;
+  default:
+    return 0;
+  }
+  return hl == 0 || hl > n ? -1 : (long)hl;
+}
+
+static int parse6(mipfb_flow_key *k, const uint8_t *p, size_t len) {
+  size_t plen, off = 40;
+  unsigned nh;
+  int non_first = 0;
+  long hl;
+  if (len < 40) {
+    return MIPFB_ERR_TRUNCATED;
+  }
+  plen = mipfb_ld_be16(p + 4);
+  if (plen != 0 && 40 + plen < len) { /* 0: jumbogram, the length is elsewhere */
+    len = 40 + plen;
+  }
+  k->family = MIPFB_AF_INET6;
+  k->ds = (uint8_t)((p[0] & 0x0F) << 4 | p[1] >> 4);
+  k->flow_label = mipfb_ld_be32(p) & 0xFFFFFu;
+  memcpy(k->src, p + 8, 16);
+  memcpy(k->dst, p + 24, 16);
+  nh = p[6];
+  while (!non_first && (hl = ext_len(nh, p + off, len - off)) != 0) {
+    if (hl < 0) {
+      return MIPFB_ERR_TRUNCATED;
+    }
+    if (nh == P_FRAGMENT) {
+      non_first = (mipfb_ld_be16(p + off + 2) & 0xFFF8) != 0;
+    }
+    nh = p[off];
+    off += (size_t)hl;
+  }
+  k->proto = (uint8_t)nh;
+  transport(k, p + off, len - off, non_first);
+  return 0;
+}
+
+int mipfb_flow_parse(mipfb_flow_key *key, const uint8_t *pkt, size_t len) {
+  if (key == NULL || (pkt == NULL && len != 0)) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  memset(key, 0, sizeof *key);
+  if (len == 0) {
+    return MIPFB_ERR_TRUNCATED;
+  }
+  switch (pkt[0] >> 4) {
+  case 4:
+    return parse4(key, pkt, len);
+  case 6:
+    return parse6(key, pkt, len);
+  default:
+    return MIPFB_ERR_UNSUPPORTED;
+  }
+}

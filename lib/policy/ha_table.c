@@ -1,0 +1,220 @@
+/* HA-level table (issue 4): mobile node address -> policy, open addressing
+   with linear probing and backward-shift deletion in caller memory. */
+#include <string.h>
+
+#include <mipfb/flowtable.h>
+
+#include "../core/hash.h"
+#include "../core/rd.h"
+
+/* One slot; empty when pol is NULL. addr holds 4 octets for IPv4, the rest
+   zero. hash is the upper half of the address hash; its low bits are the
+   slot the entry would like (its home). */
+typedef struct ha_slot {
+  mipfb_policy *pol;
+  uint32_t hash;
+  uint8_t family;
+  uint8_t addr[16];
+} ha_slot;
+
+struct mipfb_ha_table {
+  uint64_t seed;
+  uint32_t mask; /* slots - 1, slots a power of two */
+  uint32_t capacity;
+  uint32_t count;
+  ha_slot *slots;
+};
+
+static size_t header_size(void) {
+  return (sizeof(struct mipfb_ha_table) + (MIPFB_HA_TABLE_ALIGN - 1)) & ~(size_t)(MIPFB_HA_TABLE_ALIGN - 1);
+}
+
+/* Slots for a capacity: a power of two with load at most 3/4, at least 8. */
+static size_t slots_for(size_t capacity) {
+  size_t n = 8;
+  while (n / 4 * 3 < capacity) {
+    n *= 2;
+  }
+  return n;
+}
+
+size_t mipfb_ha_table_mem_size(size_t capacity) {
+  size_t n;
+  if (capacity < 1 || capacity > MIPFB_HA_TABLE_MAX_CAPACITY) {
+    return 0;
+  }
+  n = slots_for(capacity);
+  if (n > ((size_t)-1 - header_size()) / sizeof(ha_slot)) {
+    return 0;
+  }
+  return header_size() + n * sizeof(ha_slot);
+}
+
+int mipfb_ha_table_init(mipfb_ha_table **out, void *mem, size_t mem_len, size_t capacity, uint64_t seed) {
+  mipfb_ha_table *t;
+  size_t need, n;
+  if (out == NULL || mem == NULL || (uintptr_t)mem % MIPFB_HA_TABLE_ALIGN != 0) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  need = mipfb_ha_table_mem_size(capacity);
+  if (need == 0) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  if (mem_len < need) {
+    return MIPFB_ERR_NOBUF;
+  }
+  n = slots_for(capacity);
+  t = mem;
+  t->seed = seed;
+  t->mask = (uint32_t)(n - 1);
+  t->capacity = (uint32_t)capacity;
+  t->count = 0;
+  t->slots = (ha_slot *)(void *)((uint8_t *)mem + header_size());
+  memset(t->slots, 0, n * sizeof(ha_slot));
+  *out = t;
+  return 0;
+}
+
+size_t mipfb_ha_table_count(const mipfb_ha_table *t) { return t->count; }
+
+static uint64_t ld_be64(const uint8_t *p) { return (uint64_t)mipfb_ld_be32(p) << 32 | mipfb_ld_be32(p + 4); }
+
+/* Seeded hash of (family, address), byte-order independent. */
+static uint32_t addr_hash(const mipfb_ha_table *t, uint8_t family, const uint8_t *a) {
+  uint64_t h = t->seed ^ ((uint64_t)family * 0x9e3779b97f4a7c15ull);
+  if (family == MIPFB_AF_INET4) {
+    h = mipfb_fmix64(h ^ mipfb_ld_be32(a));
+  } else {
+    h = mipfb_fmix64(h ^ ld_be64(a));
+    h = mipfb_fmix64(h ^ ld_be64(a + 8));
+  }
+  return (uint32_t)(h >> 32);
+}
+
+static size_t addr_len(uint8_t family) { return family == MIPFB_AF_INET4 ? 4 : 16; }
+
+/* Whether the n octets (4 or 16) at a and b are equal; word compares, no
+   call into memcmp on the lookup path. */
+static int addr_eq(const uint8_t *a, const uint8_t *b, size_t n) {
+  size_t i;
+  uint32_t d = 0;
+  for (i = 0; i < n; i += 4) {
+    d |= mipfb_ld_be32(a + i) ^ mipfb_ld_be32(b + i);
+  }
+  return d == 0;
+}
+
+/* Slot index holding (family, a) with hash h, or -1. */
+static long find(const mipfb_ha_table *t, uint8_t family, const uint8_t *a, uint32_t h) {
+  uint32_t i = h & t->mask;
+  size_t n = addr_len(family);
+  for (;; i = (i + 1) & t->mask) {
+    const ha_slot *s = &t->slots[i];
+    if (s->pol == NULL) {
+      return -1;
+    }
+    if (s->hash == h && s->family == family && addr_eq(s->addr, a, n)) {
+      return (long)i;
+    }
+  }
+}
+
+static int family_ok(const mipfb_addr *addr) {
+  return addr->family == MIPFB_AF_INET4 || addr->family == MIPFB_AF_INET6;
+}
+
+int mipfb_ha_table_insert(mipfb_ha_table *t, const mipfb_addr *addr, mipfb_policy *pol) {
+  uint32_t h, i;
+  ha_slot *s;
+  if (t == NULL || addr == NULL || pol == NULL || !family_ok(addr)) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  h = addr_hash(t, addr->family, addr->bytes);
+  if (find(t, addr->family, addr->bytes, h) >= 0) {
+    return MIPFB_ERR_DUPLICATE;
+  }
+  if (t->count == t->capacity) {
+    return MIPFB_ERR_TABLE_FULL;
+  }
+  /* count < capacity < slots, so an empty slot exists. */
+  for (i = h & t->mask; t->slots[i].pol != NULL; i = (i + 1) & t->mask) {
+  }
+  s = &t->slots[i];
+  memset(s->addr, 0, sizeof s->addr);
+  memcpy(s->addr, addr->bytes, addr_len(addr->family));
+  s->family = addr->family;
+  s->hash = h;
+  s->pol = pol;
+  t->count++;
+  return 0;
+}
+
+int mipfb_ha_table_remove(mipfb_ha_table *t, const mipfb_addr *addr) {
+  long at;
+  uint32_t i, j;
+  if (t == NULL || addr == NULL || !family_ok(addr)) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  at = find(t, addr->family, addr->bytes, addr_hash(t, addr->family, addr->bytes));
+  if (at < 0) {
+    return MIPFB_ERR_NOT_FOUND;
+  }
+  /* Backward shift: pull each later entry of the probe run into the hole
+     when the hole lies between its home and its slot (cyclically). */
+  i = (uint32_t)at;
+  for (j = (i + 1) & t->mask; t->slots[j].pol != NULL; j = (j + 1) & t->mask) {
+    uint32_t home = t->slots[j].hash & t->mask;
+    if (((j - home) & t->mask) >= ((j - i) & t->mask)) {
+      t->slots[i] = t->slots[j];
+      i = j;
+    }
+  }
+  memset(&t->slots[i], 0, sizeof t->slots[i]);
+  t->count--;
+  return 0;
+}
+
+mipfb_policy *mipfb_ha_table_lookup(const mipfb_ha_table *t, const mipfb_addr *addr) {
+  long at;
+  if (t == NULL || addr == NULL || !family_ok(addr)) {
+    return NULL;
+  }
+  at = find(t, addr->family, addr->bytes, addr_hash(t, addr->family, addr->bytes));
+  return at < 0 ? NULL : t->slots[at].pol;
+}
+
+int mipfb_ha_table_classify(const mipfb_ha_table *t, const mipfb_flow_key *key, int dir,
+                            mipfb_policy_decision *out, const mipfb_policy **pol_out) {
+  const uint8_t *a;
+  long at;
+  if (pol_out != NULL) {
+    *pol_out = NULL;
+  }
+  if (t == NULL || key == NULL || out == NULL || (dir != MIPFB_DIR_TO_MN && dir != MIPFB_DIR_FROM_MN) ||
+      (key->family != MIPFB_AF_INET4 && key->family != MIPFB_AF_INET6)) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  a = dir == MIPFB_DIR_TO_MN ? key->dst : key->src;
+  at = find(t, key->family, a, addr_hash(t, key->family, a));
+  if (at < 0) {
+    return MIPFB_ERR_NOT_FOUND;
+  }
+  if (pol_out != NULL) {
+    *pol_out = t->slots[at].pol;
+  }
+  return mipfb_policy_classify(t->slots[at].pol, key, dir, out);
+}
+
+int mipfb_ha_table_classify_packet(const mipfb_ha_table *t, const uint8_t *pkt, size_t len, int dir,
+                                   mipfb_policy_decision *out, const mipfb_policy **pol_out) {
+  mipfb_flow_key k;
+  int rc;
+  if (pol_out != NULL) {
+    *pol_out = NULL;
+  }
+  if (t == NULL || out == NULL || (dir != MIPFB_DIR_TO_MN && dir != MIPFB_DIR_FROM_MN)) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  rc = mipfb_flow_parse(&k, pkt, len);
+  return rc != 0 ? rc : mipfb_ha_table_classify(t, &k, dir, out, pol_out);
+}

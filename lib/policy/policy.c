@@ -1,0 +1,92 @@
+/* Flow policy: memory layout, init and binding validity. */
+#include <string.h>
+
+#include "policy_int.h"
+
+#define MAX_RULES 65535u
+#define MAX_BIDS 1024u
+
+static size_t round_up(size_t n) { return (n + (MIPFB_POLICY_ALIGN - 1)) & ~(size_t)(MIPFB_POLICY_ALIGN - 1); }
+
+/* Offsets of the arrays after the header; the last is the total size. */
+typedef struct layout {
+  size_t slots, order, bindings, total;
+} layout;
+
+static layout layout_of(size_t max_rules, size_t max_bids) {
+  layout l;
+  l.slots = round_up(sizeof(struct mipfb_policy));
+  l.order = l.slots + round_up(max_rules * sizeof(policy_slot));
+  l.bindings = l.order + round_up(max_rules * sizeof(uint32_t));
+  l.total = l.bindings + round_up(max_bids * sizeof(policy_binding));
+  return l;
+}
+
+static int caps_ok(size_t max_rules, size_t max_bids) {
+  return max_rules >= 1 && max_rules <= MAX_RULES && max_bids >= 1 && max_bids <= MAX_BIDS;
+}
+
+size_t mipfb_policy_mem_size(size_t max_rules, size_t max_bids) {
+  return caps_ok(max_rules, max_bids) ? layout_of(max_rules, max_bids).total : 0;
+}
+
+int mipfb_policy_init(mipfb_policy **out, void *mem, size_t mem_len, int family, size_t max_rules,
+                      size_t max_bids, uint64_t seed) {
+  layout l;
+  mipfb_policy *pol;
+  uint8_t *base = mem;
+  if (out == NULL || mem == NULL || (uintptr_t)mem % MIPFB_POLICY_ALIGN != 0 ||
+      (family != MIPFB_POLICY_MIP4 && family != MIPFB_POLICY_MIP6) || !caps_ok(max_rules, max_bids)) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  l = layout_of(max_rules, max_bids);
+  if (mem_len < l.total) {
+    return MIPFB_ERR_NOBUF;
+  }
+  memset(mem, 0, l.total);
+  pol = mem;
+  pol->family = family;
+  pol->seed = seed;
+  pol->max_rules = (uint32_t)max_rules;
+  pol->max_bids = (uint32_t)max_bids;
+  pol->slots = (policy_slot *)(void *)(base + l.slots);
+  pol->order = (uint32_t *)(void *)(base + l.order);
+  pol->bindings = (policy_binding *)(void *)(base + l.bindings);
+  *out = pol;
+  return 0;
+}
+
+size_t mipfb_policy_rule_count(const mipfb_policy *pol) { return pol->n_rules; }
+
+/* Index of the tracked binding with this BID, or n_bids. */
+static uint32_t binding_index(const mipfb_policy *pol, uint16_t bid) {
+  uint32_t i;
+  for (i = 0; i < pol->n_bids && pol->bindings[i].bid != bid; i++) {
+  }
+  return i;
+}
+
+const policy_binding *mipfb_policy_binding_find(const mipfb_policy *pol, uint16_t bid) {
+  uint32_t i = binding_index(pol, bid);
+  return i < pol->n_bids ? &pol->bindings[i] : NULL;
+}
+
+int mipfb_policy_set_binding(mipfb_policy *pol, uint16_t bid, int valid, uint8_t bid_pri) {
+  policy_binding *b;
+  uint32_t i;
+  if (pol == NULL || bid == 0) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  i = binding_index(pol, bid);
+  if (i == pol->n_bids) {
+    if (pol->n_bids == pol->max_bids) {
+      return MIPFB_ERR_TABLE_FULL;
+    }
+    pol->n_bids++;
+  }
+  b = &pol->bindings[i];
+  b->bid = bid;
+  b->valid = valid != 0;
+  b->pri = bid_pri;
+  return 0;
+}
