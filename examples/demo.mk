@@ -5,7 +5,10 @@ DEMO_FILES = \
 	examples/demo/rrp-flow-binding.hex \
 	examples/demo/rrq-mtunnel-draft.hex \
 	examples/demo/rrq-malformed.hex \
-	examples/demo/encode.jsonl
+	examples/demo/encode.jsonl \
+	examples/demo/figure2-policy.json \
+	examples/demo/figure2-policy-wifi-down.json \
+	examples/demo/figure2.pcap
 EXTRA_DIST += $(DEMO_FILES)
 
 DEMO_MIPFB = $(top_builddir)/tools/mipfb/mipfb
@@ -29,6 +32,12 @@ demo: all
 	$(DEMO_MIPFB) encode --pcap $(DEMO_PCAP) $(DEMO_DIR)/encode.jsonl
 	$(DEMO_MIPFB) decode --key 256:736563726574 --pcap $(DEMO_PCAP)
 	@rm -f $(DEMO_PCAP)
+	@echo '== classify: the RFC 7629 Figure 2 policy (BID 1 Wi-Fi, 2 LTE, 3 CDMA; SIP over Wi-Fi else LTE else drop,'
+	@echo '   HTTP over LTE else drop, SSH over CDMA else LTE else Wi-Fi) on SIP, HTTP, SSH, HTTPS and DNS packets;'
+	@echo '   HTTPS and DNS match no rule and are spread per flow (rendezvous hashing, seed 7):'
+	$(DEMO_MIPFB) classify --seed 7 --policy $(DEMO_DIR)/figure2-policy.json --pcap $(DEMO_DIR)/figure2.pcap
+	@echo '== the same packets once Wi-Fi (BID 1) is down: SIP falls back to LTE, only the flows that were on Wi-Fi move:'
+	$(DEMO_MIPFB) classify --seed 7 --policy $(DEMO_DIR)/figure2-policy-wifi-down.json --pcap $(DEMO_DIR)/figure2.pcap
 else
 demo:
 	@echo 'demo: the mipfb tool is not built (configured with --disable-tools)' >&2; exit 1

@@ -2,6 +2,7 @@
 # (also cross-built for big-endian MIPS by `make check-be`), shell tests.
 TESTS =
 check_PROGRAMS =
+EXTRA_DIST += tests/classify_test.sh tests/classify_test.py
 EXTRA_DIST += tests/vectors tests/noalloc.sh tests/cli_test.sh tests/interop_tshark.sh tests/fuzz_replay.sh tests/check_be.sh
 
 if HAVE_CHECK
@@ -37,7 +38,7 @@ EXTRA_DIST += tests/vectors_check.sh
 
 TESTS += tests/noalloc.sh
 if ENABLE_TOOLS
-TESTS += tests/cli_test.sh tests/interop_tshark.sh
+TESTS += tests/cli_test.sh tests/interop_tshark.sh tests/classify_test.sh
 endif
 TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	LIBMIPFB_A='$(abs_top_builddir)/lib/.libs/libmipfb.a' MIPFB='$(abs_top_builddir)/tools/mipfb/mipfb'

@@ -24,6 +24,18 @@ int cli_profile(const char *s, mipfb_codepoints *cp) {
   return -1;
 }
 
+static const char *set_input(const char **slot, void *opts, const char *v) {
+  *slot = v;
+  ((cli_input *)opts)->count++;
+  return NULL;
+}
+
+const char *cli_input_hex(void *opts, const char *v) { return set_input(&((cli_input *)opts)->hex, opts, v); }
+
+const char *cli_input_pcap(void *opts, const char *v) { return set_input(&((cli_input *)opts)->pcap, opts, v); }
+
+const char *cli_input_file(void *opts, const char *v) { return set_input(&((cli_input *)opts)->file, opts, v); }
+
 /* The option named by `arg` ("--name" or "--name=value"); NULL when none. */
 static const cli_option *find_option(const char *arg, const cli_option *t, size_t n, const char **inline_value) {
   size_t i;

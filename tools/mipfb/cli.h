@@ -46,11 +46,31 @@ typedef struct cli_option {
 int cli_parse(int argc, char **argv, const cli_option *t, size_t n, void *opts,
               const char *(*operand)(void *opts, const char *arg));
 
+/**
+ * The input a command reads: one of --hex HEX, --pcap FILE, FILE or "-".
+ * A command's options struct starts with this member, so that the
+ * cli_input_* setters below serve every command's option table.
+ */
+typedef struct cli_input {
+  const char *hex;  /**< --hex */
+  const char *pcap; /**< --pcap */
+  const char *file; /**< FILE or - */
+  int count;        /**< how many were given (exactly one is valid) */
+} cli_input;
+
+/** cli_option setter for --hex (opts starts with a cli_input). */
+const char *cli_input_hex(void *opts, const char *value);
+/** cli_option setter for --pcap (opts starts with a cli_input). */
+const char *cli_input_pcap(void *opts, const char *value);
+/** Operand setter for FILE or "-" (opts starts with a cli_input). */
+const char *cli_input_file(void *opts, const char *value);
+
 /** Fill @p cp from a --profile value ("rfc" or "draft"); -1 when unknown. */
 int cli_profile(const char *s, mipfb_codepoints *cp);
 
 /** Subcommands. */
 int cmd_decode(int argc, char **argv);
 int cmd_encode(int argc, char **argv);
+int cmd_classify(int argc, char **argv);
 
 #endif /* MIPFB_TOOL_CLI_H */

@@ -23,13 +23,10 @@
 typedef enum proto_sel { SEL_AUTO, SEL_MIP4, SEL_MH } proto_sel;
 
 typedef struct decode_opts {
+  cli_input in; /* first: the cli_input_* setters use it */
   mipfb_codepoints cp;
   proto_sel proto;
   key_set keys;
-  const char *hex;  /* --hex */
-  const char *pcap; /* --pcap */
-  const char *file; /* FILE or - */
-  int inputs;       /* how many of the three were given */
   mipfb_addr src;   /* --src (Mobility Header checksum) */
   mipfb_addr dst;   /* --dst */
 } decode_opts;
@@ -70,21 +67,9 @@ static const char *set_src(void *o, const char *v) { return set_addr(&((decode_o
 
 static const char *set_dst(void *o, const char *v) { return set_addr(&((decode_opts *)o)->dst, v); }
 
-static const char *set_input(const char **slot, decode_opts *d, const char *v) {
-  *slot = v;
-  d->inputs++;
-  return NULL;
-}
-
-static const char *set_hex(void *o, const char *v) { return set_input(&((decode_opts *)o)->hex, o, v); }
-
-static const char *set_pcap(void *o, const char *v) { return set_input(&((decode_opts *)o)->pcap, o, v); }
-
-static const char *set_file(void *o, const char *v) { return set_input(&((decode_opts *)o)->file, o, v); }
-
 static const cli_option DECODE_OPTIONS[] = {
     {"--profile", 1, set_profile}, {"--proto", 1, set_proto}, {"--key", 1, set_key},   {"--src", 1, set_src},
-    {"--dst", 1, set_dst},         {"--hex", 1, set_hex},     {"--pcap", 1, set_pcap},
+    {"--dst", 1, set_dst},         {"--hex", 1, cli_input_hex},     {"--pcap", 1, cli_input_pcap},
 };
 
 /* MN-HA authenticators against the --key of their SPI: adds "auth_ok" to
@@ -170,7 +155,7 @@ static int on_packet(const pkt *p, void *ctx) {
 static int decode_pcap(const decode_opts *d) {
   pcap_run run = {d, 0};
   char err[512];
-  int rc = pcap_in_each(d->pcap, on_packet, &run, err, sizeof err);
+  int rc = pcap_in_each(d->in.pcap, on_packet, &run, err, sizeof err);
   if (rc == PCAP_IN_OPEN_FAILED) {
     fprintf(stderr, "mipfb: %s\n", err);
     return EXIT_USAGE;
@@ -197,16 +182,16 @@ static int run_decode(const decode_opts *d) {
   uint8_t *buf;
   size_t len = 0;
   int rc;
-  if (d->pcap != NULL) {
+  if (d->in.pcap != NULL) {
     return decode_pcap(d);
   }
-  if (d->hex != NULL) {
-    buf = hex_alloc(d->hex, strlen(d->hex), &len);
+  if (d->in.hex != NULL) {
+    buf = hex_alloc(d->in.hex, strlen(d->in.hex), &len);
     if (buf == NULL) {
       return cli_usage_error("--hex: not a hex octet string");
     }
   } else {
-    buf = input_slurp(d->file, &len);
+    buf = input_slurp(d->in.file, &len);
     if (buf == NULL) {
       return EXIT_USAGE;
     }
@@ -221,8 +206,8 @@ int cmd_decode(int argc, char **argv) {
   int rc;
   memset(&d, 0, sizeof d);
   mipfb_codepoints_default(&d.cp, MIPFB_PROFILE_RFC);
-  rc = cli_parse(argc, argv, DECODE_OPTIONS, N_ELEMS(DECODE_OPTIONS), &d, set_file);
-  if (rc == 0 && d.inputs != 1) {
+  rc = cli_parse(argc, argv, DECODE_OPTIONS, N_ELEMS(DECODE_OPTIONS), &d, cli_input_file);
+  if (rc == 0 && d.in.count != 1) {
     rc = cli_usage_error("decode needs exactly one input: --hex HEX, --pcap FILE, FILE or -");
   }
   if (rc == 0 && (d.src.family == 0) != (d.dst.family == 0)) {

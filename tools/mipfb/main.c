@@ -21,13 +21,6 @@ void cli_usage(FILE *f) {
   fputs(USAGE, f);
 }
 
-static int cmd_classify(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fputs("mipfb: classify is not implemented yet\n", stderr);
-  return EXIT_USAGE;
-}
-
 typedef struct command {
   const char *name;
   int (*run)(int argc, char **argv);

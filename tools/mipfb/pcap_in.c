@@ -183,7 +183,22 @@ static int parse_frame(const uint8_t *data, size_t len, int dlt, pkt *out) {
   }
 }
 
-int pcap_in_each(const char *path, pkt_fn fn, void *ctx, char *err, size_t errlen) {
+/* A frame parser: 0 and `out` filled when the frame carries what is wanted. */
+typedef int (*frame_fn)(const uint8_t *data, size_t len, int dlt, pkt *out);
+
+/* Every IP packet, from its IP header (version 4 or 6 not checked here). */
+static int parse_ip_frame(const uint8_t *data, size_t len, int dlt, pkt *out) {
+  span s = {data, len};
+  if (strip_link(&s, dlt) != 0) {
+    return -1;
+  }
+  out->proto = PKT_IP;
+  out->data = s.p;
+  out->len = s.len;
+  return 0;
+}
+
+static int walk(const char *path, frame_fn parse, pkt_fn fn, void *ctx, char *err, size_t errlen) {
   char perr[PCAP_ERRBUF_SIZE];
   struct pcap_pkthdr *h;
   const u_char *data;
@@ -207,7 +222,7 @@ int pcap_in_each(const char *path, pkt_fn fn, void *ctx, char *err, size_t errle
     frame++;
     memset(&m, 0, sizeof m);
     m.frame = frame;
-    if (parse_frame(data, h->caplen, dlt, &m) == 0) {
+    if (parse(data, h->caplen, dlt, &m) == 0) {
       rc = fn(&m, ctx);
     }
   }
@@ -217,4 +232,12 @@ int pcap_in_each(const char *path, pkt_fn fn, void *ctx, char *err, size_t errle
   }
   pcap_close(p);
   return rc;
+}
+
+int pcap_in_each(const char *path, pkt_fn fn, void *ctx, char *err, size_t errlen) {
+  return walk(path, parse_frame, fn, ctx, err, errlen);
+}
+
+int pcap_in_each_ip(const char *path, pkt_fn fn, void *ctx, char *err, size_t errlen) {
+  return walk(path, parse_ip_frame, fn, ctx, err, errlen);
 }

@@ -1,7 +1,7 @@
 /*
  * Reading a capture: the MIPv4 messages (IPv4 UDP port 434) and Mobility
  * Headers (IPv6 next header 135, also behind extension headers) of every
- * frame. Link types: Ethernet (with VLAN tags), raw IP, Linux cooked
+ * frame, or every IP packet. Link types: Ethernet (with VLAN tags), raw IP, Linux cooked
  * (v1 and v2), BSD loopback.
  */
 #ifndef MIPFB_TOOL_PCAP_IN_H
@@ -15,7 +15,8 @@
 /** What a packet carries. */
 typedef enum pkt_proto {
   PKT_MIP4, /**< UDP payload of an IPv4 datagram to or from port 434 */
-  PKT_MH    /**< IPv6 Mobility Header and what follows it */
+  PKT_MH,   /**< IPv6 Mobility Header and what follows it */
+  PKT_IP    /**< a whole IP packet from its header (pcap_in_each_ip) */
 } pkt_proto;
 
 /** Longest address text (IPv6), with terminator. */
@@ -46,5 +47,13 @@ typedef int (*pkt_fn)(const pkt *p, void *ctx);
  * @return 0, @p fn's non-zero return, or PCAP_IN_* with @p err filled.
  */
 int pcap_in_each(const char *path, pkt_fn fn, void *ctx, char *err, size_t errlen);
+
+/**
+ * Call @p fn for every frame of the capture @p path that carries IP (the
+ * link layer stripped; @c src / @c dst are not filled): what
+ * `mipfb classify` reads.
+ * @return as pcap_in_each.
+ */
+int pcap_in_each_ip(const char *path, pkt_fn fn, void *ctx, char *err, size_t errlen);
 
 #endif /* MIPFB_TOOL_PCAP_IN_H */

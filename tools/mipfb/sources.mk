@@ -5,6 +5,9 @@ MIPFB_TOOL_SOURCES = \
 	tools/mipfb/args.c \
 	tools/mipfb/cmd_decode.c \
 	tools/mipfb/cmd_encode.c \
+	tools/mipfb/cmd_classify.c \
+	tools/mipfb/policy_json.c \
+	tools/mipfb/policy_json.h \
 	tools/mipfb/hex.c \
 	tools/mipfb/hex.h \
 	tools/mipfb/input.c \
