@@ -5,11 +5,19 @@
 # The program is a check_PROGRAM so that `make check` compiles it (warnings
 # are errors) without running it.
 check_PROGRAMS += bench/bench_mip4
-bench_bench_mip4_SOURCES = bench/bench_mip4.c
+bench_bench_mip4_SOURCES = bench/bench_mip4.c bench/bench_common.h
 bench_bench_mip4_CPPFLAGS = $(AM_CPPFLAGS) -DMIPFB_STATICLIB
 bench_bench_mip4_CFLAGS = $(C99FLAG) $(WARNCFLAGS) -O2
 bench_bench_mip4_LDADD = lib/libmipfb.la
 bench_bench_mip4_LDFLAGS = -static
+
+# bench/bench_mh: the Mobility Header codec on a bulk-registration BU (issue 3).
+check_PROGRAMS += bench/bench_mh
+bench_bench_mh_SOURCES = bench/bench_mh.c bench/bench_common.h
+bench_bench_mh_CPPFLAGS = $(AM_CPPFLAGS) -DMIPFB_STATICLIB
+bench_bench_mh_CFLAGS = $(C99FLAG) $(WARNCFLAGS) -O2
+bench_bench_mh_LDADD = lib/libmipfb.la
+bench_bench_mh_LDFLAGS = -static
 
 EXTRA_DIST += bench/bench_callgrind.sh bench/README.md
 
@@ -32,10 +40,12 @@ BENCH_ITERS = 20000
 # about 10^5 instructions a packet).
 BENCH_POLICY_ITERS = 400
 
-bench: bench/bench_mip4$(EXEEXT) $(BENCH_POLICY_PROG)
+bench: bench/bench_mip4$(EXEEXT) bench/bench_mh$(EXEEXT) $(BENCH_POLICY_PROG)
 	./bench/bench_mip4$(EXEEXT)
 	@echo
 	sh $(top_srcdir)/bench/bench_callgrind.sh -n $(BENCH_ITERS) ./bench/bench_mip4$(EXEEXT)
+	@echo
+	sh $(top_srcdir)/bench/bench_callgrind.sh -n $(BENCH_ITERS) ./bench/bench_mh$(EXEEXT)
 	@if test -n "$(BENCH_POLICY_PROG)"; then \
 	  echo; \
 	  echo "sh $(top_srcdir)/bench/bench_callgrind.sh --tsv --vgopt --instr-atstart=no -n $(BENCH_POLICY_ITERS) ./bench/bench_policy > bench/bench_policy.instr"; \

@@ -14,12 +14,10 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
 #include <mipfb/mipfb.h>
+
+#define BENCH_NAME "bench_mip4"
+#include "bench_common.h"
 
 /* wire.md Appendix A RRQ, 74 octets. */
 static const char rrq_hex[] =
@@ -40,28 +38,13 @@ static const mipfb_mip4_ext *mn_ha;
 static uint8_t out[MSG_MAX];
 static volatile size_t sink;
 
-static void die(const char *what, long v) {
-  fprintf(stderr, "bench_mip4: %s (%ld)\n", what, v);
-  exit(1);
-}
-
-static int hexval(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 static void setup(void) {
-  size_t i, n = strlen(rrq_hex);
+  size_t i;
   static const uint8_t secret[] = {'s', 'e', 'c', 'r', 'e', 't'};
   mipfb_ssize r;
   int v;
 
-  for (i = 0; i + 1 < n; i += 2) {
-    int hi = hexval(rrq_hex[i]), lo = hexval(rrq_hex[i + 1]);
-    if (hi < 0 || lo < 0 || rrq_len >= sizeof rrq) die("bad hex", (long)i);
-    rrq[rrq_len++] = (uint8_t)(hi * 16 + lo);
-  }
+  rrq_len = bench_hex(rrq_hex, rrq, sizeof rrq);
   mipfb_hmac_md5_key_init(&key, secret, sizeof secret);
 
   r = mipfb_mip4_decode(&msg, ext, EXT_CAP, rrq, rrq_len, NULL, NULL);
@@ -143,12 +126,6 @@ static void case_encode_hmac(unsigned long n) {
   }
 }
 
-typedef struct bench_case {
-  const char *name;
-  void (*run)(unsigned long n);
-  const char *target; /* budget in instructions/message, or "-" */
-} bench_case;
-
 static const bench_case cases[] = {
     {"decode+validate (no HMAC)", case_decode, "<= 400 instr"},
     {"decode+validate+HMAC-MD5 verify", case_decode_verify, "-"},
@@ -158,77 +135,10 @@ static const bench_case cases[] = {
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
-static double now_ns(void) {
-  struct timespec ts;
-  if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) die("clock_gettime", 0);
-  return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
-/* Calibrate to >= 50 ms per run, then best of 5 runs, in ns/message. */
-static double measure(const bench_case *c) {
-  unsigned long n = 1000;
-  double best = 0, t0, dt;
-  int run;
-  c->run(n); /* warm up */
-  for (;;) {
-    t0 = now_ns();
-    c->run(n);
-    dt = now_ns() - t0;
-    if (dt >= 50e6 || n >= (1ul << 30)) break;
-    n *= 2;
-  }
-  for (run = 0; run < 5; run++) {
-    t0 = now_ns();
-    c->run(n);
-    dt = (now_ns() - t0) / (double)n;
-    if (run == 0 || dt < best) best = dt;
-  }
-  return best;
-}
-
-static void usage(void) {
-  fprintf(stderr, "usage: bench_mip4 [--tsv | --case ID --iters N | --list]\n");
-  exit(2);
-}
-
 int main(int argc, char **argv) {
-  size_t i;
+  char title[128];
   setup();
-  if (argc == 1 || (argc == 2 && strcmp(argv[1], "--tsv") == 0)) {
-    int tsv = argc == 2;
-    if (!tsv) {
-      printf("wire.md Appendix A RRQ, %lu octets (Multipath + Flow-Binding + MN-HA, HMAC-MD5)\n",
-             (unsigned long)rrq_len);
-      printf("%-2s  %-34s %10s  %s\n", "id", "case", "ns/msg", "target");
-    }
-    for (i = 0; i < N_CASES; i++) {
-      double ns = measure(&cases[i]);
-      if (tsv) {
-        printf("%lu\t%s\t%.1f\n", (unsigned long)(i + 1), cases[i].name, ns);
-      } else {
-        printf("%-2lu  %-34s %10.1f  %s\n", (unsigned long)(i + 1), cases[i].name, ns, cases[i].target);
-      }
-      fflush(stdout);
-    }
-    return 0;
-  }
-  if (argc == 2 && strcmp(argv[1], "--list") == 0) {
-    for (i = 0; i < N_CASES; i++) {
-      printf("%lu\t%s\t%s\n", (unsigned long)(i + 1), cases[i].name, cases[i].target);
-    }
-    return 0;
-  }
-  if (argc == 5 && strcmp(argv[1], "--case") == 0 && strcmp(argv[3], "--iters") == 0) {
-    char *end;
-    unsigned long id = strtoul(argv[2], &end, 10);
-    unsigned long n;
-    if (*end != '\0' || id < 1 || id > N_CASES) usage();
-    n = strtoul(argv[4], &end, 10);
-    if (*end != '\0') usage();
-    cases[id - 1].run(n);
-    printf("%lu\n", (unsigned long)sink);
-    return 0;
-  }
-  usage();
-  return 2;
+  snprintf(title, sizeof title, "wire.md Appendix A RRQ, %lu octets (Multipath + Flow-Binding + MN-HA, HMAC-MD5)",
+           (unsigned long)rrq_len);
+  return bench_main(argc, argv, title, cases, N_CASES, &sink);
 }

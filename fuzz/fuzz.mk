@@ -9,10 +9,13 @@
 #
 # The target list is repeated in tests/fuzz_replay.sh and fuzz/oss-fuzz/build.sh.
 
-FUZZ_TARGETS = fuzz_mip4_decode fuzz_ts_decode fuzz_mip4_roundtrip
+FUZZ_TARGETS = fuzz_mip4_decode fuzz_ts_decode fuzz_mip4_roundtrip fuzz_policy_diff \
+	fuzz_mh_decode fuzz_mh_opt_iter fuzz_mh_roundtrip
 
 # ---------------------------------------------------------------- replay (make check)
 check_PROGRAMS += fuzz/replay_fuzz_mip4_decode fuzz/replay_fuzz_ts_decode fuzz/replay_fuzz_mip4_roundtrip
+check_PROGRAMS += fuzz/replay_fuzz_policy_diff
+check_PROGRAMS += fuzz/replay_fuzz_mh_decode fuzz/replay_fuzz_mh_opt_iter fuzz/replay_fuzz_mh_roundtrip
 TESTS += tests/fuzz_replay.sh
 
 FUZZ_REPLAY_CPPFLAGS = $(AM_CPPFLAGS) -DMIPFB_STATICLIB
@@ -36,8 +39,36 @@ fuzz_replay_fuzz_mip4_roundtrip_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
 fuzz_replay_fuzz_mip4_roundtrip_LDADD = lib/libmipfb.la
 fuzz_replay_fuzz_mip4_roundtrip_LDFLAGS = -static
 
+fuzz_replay_fuzz_mh_decode_SOURCES = fuzz/fuzz_main.c fuzz/fuzz_mh_decode.c fuzz/fuzz_common.h
+fuzz_replay_fuzz_mh_decode_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+fuzz_replay_fuzz_mh_decode_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
+fuzz_replay_fuzz_mh_decode_LDADD = lib/libmipfb.la
+fuzz_replay_fuzz_mh_decode_LDFLAGS = -static
+
+fuzz_replay_fuzz_mh_opt_iter_SOURCES = fuzz/fuzz_main.c fuzz/fuzz_mh_opt_iter.c fuzz/fuzz_common.h
+fuzz_replay_fuzz_mh_opt_iter_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+fuzz_replay_fuzz_mh_opt_iter_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
+fuzz_replay_fuzz_mh_opt_iter_LDADD = lib/libmipfb.la
+fuzz_replay_fuzz_mh_opt_iter_LDFLAGS = -static
+
+fuzz_replay_fuzz_mh_roundtrip_SOURCES = fuzz/fuzz_main.c fuzz/fuzz_mh_roundtrip.c fuzz/fuzz_common.h
+fuzz_replay_fuzz_mh_roundtrip_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+fuzz_replay_fuzz_mh_roundtrip_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
+fuzz_replay_fuzz_mh_roundtrip_LDADD = lib/libmipfb.la
+fuzz_replay_fuzz_mh_roundtrip_LDFLAGS = -static
+
+# The differential target links the reference matcher of the tests.
+fuzz_replay_fuzz_policy_diff_SOURCES = fuzz/fuzz_main.c fuzz/fuzz_policy_diff.c fuzz/fuzz_common.h \
+	tests/policy_ref.c tests/policy_ref.h
+fuzz_replay_fuzz_policy_diff_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+fuzz_replay_fuzz_policy_diff_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
+fuzz_replay_fuzz_policy_diff_LDADD = lib/libmipfb.la
+fuzz_replay_fuzz_policy_diff_LDFLAGS = -static
+
 EXTRA_DIST += fuzz/corpus \
 	fuzz/fuzz_mip4_decode.dict fuzz/fuzz_ts_decode.dict fuzz/fuzz_mip4_roundtrip.dict \
+	fuzz/fuzz_policy_diff.dict \
+	fuzz/fuzz_mh_decode.dict fuzz/fuzz_mh_opt_iter.dict fuzz/fuzz_mh_roundtrip.dict \
 	fuzz/oss-fuzz/build.sh fuzz/make_corpus.sh fuzz/README.md
 
 # ---------------------------------------------------------------- libFuzzer (make fuzz)
@@ -51,7 +82,9 @@ FUZZ_OUT = fuzz/out
 FUZZ_SECONDS = 20
 FUZZ_FLAGS = -timeout=5 -print_final_stats=1
 
-FUZZ_BINS = $(FUZZ_OUT)/fuzz_mip4_decode $(FUZZ_OUT)/fuzz_ts_decode $(FUZZ_OUT)/fuzz_mip4_roundtrip
+FUZZ_BINS = $(FUZZ_OUT)/fuzz_mip4_decode $(FUZZ_OUT)/fuzz_ts_decode $(FUZZ_OUT)/fuzz_mip4_roundtrip \
+	$(FUZZ_OUT)/fuzz_policy_diff \
+	$(FUZZ_OUT)/fuzz_mh_decode $(FUZZ_OUT)/fuzz_mh_opt_iter $(FUZZ_OUT)/fuzz_mh_roundtrip
 FUZZ_DEPS = $(MIPFB_LIB_SOURCES) $(MIPFB_LIB_PRIVATE_H) $(mipfbinclude_HEADERS) \
 	include/mipfb/version.h include/mipfb/config.h fuzz/fuzz_common.h
 
@@ -72,6 +105,27 @@ $(FUZZ_OUT)/fuzz_mip4_roundtrip: fuzz/fuzz_mip4_roundtrip.c $(FUZZ_DEPS)
 	@$(MKDIR_P) $(FUZZ_OUT)
 	$(AM_V_CCLD)srcs=; for s in $(MIPFB_LIB_SOURCES); do srcs="$$srcs $(top_srcdir)/$$s"; done; \
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_mip4_roundtrip.c -o $@
+
+$(FUZZ_OUT)/fuzz_mh_decode: fuzz/fuzz_mh_decode.c $(FUZZ_DEPS)
+	@$(MKDIR_P) $(FUZZ_OUT)
+	$(AM_V_CCLD)srcs=; for s in $(MIPFB_LIB_SOURCES); do srcs="$$srcs $(top_srcdir)/$$s"; done; \
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_mh_decode.c -o $@
+
+$(FUZZ_OUT)/fuzz_mh_opt_iter: fuzz/fuzz_mh_opt_iter.c $(FUZZ_DEPS)
+	@$(MKDIR_P) $(FUZZ_OUT)
+	$(AM_V_CCLD)srcs=; for s in $(MIPFB_LIB_SOURCES); do srcs="$$srcs $(top_srcdir)/$$s"; done; \
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_mh_opt_iter.c -o $@
+
+$(FUZZ_OUT)/fuzz_mh_roundtrip: fuzz/fuzz_mh_roundtrip.c $(FUZZ_DEPS)
+	@$(MKDIR_P) $(FUZZ_OUT)
+	$(AM_V_CCLD)srcs=; for s in $(MIPFB_LIB_SOURCES); do srcs="$$srcs $(top_srcdir)/$$s"; done; \
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_mh_roundtrip.c -o $@
+
+$(FUZZ_OUT)/fuzz_policy_diff: fuzz/fuzz_policy_diff.c tests/policy_ref.c tests/policy_ref.h $(FUZZ_DEPS)
+	@$(MKDIR_P) $(FUZZ_OUT)
+	$(AM_V_CCLD)srcs=; for s in $(MIPFB_LIB_SOURCES); do srcs="$$srcs $(top_srcdir)/$$s"; done; \
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_policy_diff.c \
+	  $(top_srcdir)/tests/policy_ref.c -o $@
 
 # Fuzz each target for FUZZ_SECONDS on a copy of its corpus (fuzz/out/corpus-<t>/,
 # kept between runs), with its dictionary. Crash inputs land in

@@ -164,4 +164,57 @@ static inline void fuzz_codepoints(mipfb_codepoints *cp, uint8_t sel) {
   }
 }
 
+/** Selector bits of the Mobility Header targets (fuzz_mh_*.c). */
+#define FUZZ_MH_DRAFT 0x01u   /**< draft profile defaults */
+#define FUZZ_MH_CP_INPUT 0x02u /**< code points taken from the next 6 input bytes */
+#define FUZZ_MH_CKSUM 0x04u   /**< verify / write the checksum (FUZZ_MH_SRC -> FUZZ_MH_DST) */
+
+/** Addresses of the checksummed Mobility Header targets (tests/vectors/mh.vec's pair). */
+static const uint8_t FUZZ_MH_SRC[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01};
+static const uint8_t FUZZ_MH_DST[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x00};
+
+/** The Mobility Header code points a selector picks: the profile's
+    defaults, then (FUZZ_MH_CP_INPUT) the option types BID, Flow Summary,
+    Flow Identification, MAG Multipath-Binding and MAG Identifier and the
+    BU O-flag bit read from the input, so that overridden and colliding
+    tables are explored too. */
+static inline void fuzz_mh_codepoints(mipfb_codepoints *cp, uint8_t sel, fuzz_in *in) {
+  uint8_t o;
+  FUZZ_CHECK(mipfb_codepoints_default(cp, (sel & FUZZ_MH_DRAFT) ? MIPFB_PROFILE_DRAFT : MIPFB_PROFILE_RFC) == 0);
+  if (sel & FUZZ_MH_CP_INPUT) {
+    cp->mh_opt_bid = fuzz_u8(in);
+    cp->mh_opt_flow_summary = fuzz_u8(in);
+    cp->mh_opt_flow_id = fuzz_u8(in);
+    cp->mh_opt_mmb = fuzz_u8(in);
+    cp->mh_opt_mag_id = fuzz_u8(in);
+    o = fuzz_u8(in);
+    cp->mh_bu_flag_o = (o & 0x10u) ? (uint16_t)(1u << (o & 15u)) : 0u;
+  }
+}
+
+/** The parsed front of a Mobility Header target's input. */
+typedef struct fuzz_mh_input {
+  uint8_t sel;              /**< selector byte */
+  mipfb_codepoints cp;      /**< code points it picks */
+  const uint8_t *in;        /**< the Mobility Header (NULL when empty) */
+  size_t len;               /**< its length */
+  const uint8_t *src, *dst; /**< checksum addresses, or NULL (FUZZ_MH_CKSUM clear) */
+} fuzz_mh_input;
+
+/** Split a Mobility Header target's input; 0 when it is empty (nothing to do). */
+static inline int fuzz_mh_input_init(fuzz_mh_input *x, const uint8_t *data, size_t size) {
+  fuzz_in fi;
+  if (size == 0) {
+    return 0;
+  }
+  fuzz_in_init(&fi, data, size);
+  x->sel = fuzz_u8(&fi);
+  fuzz_mh_codepoints(&x->cp, x->sel, &fi);
+  x->in = fi.len != 0 ? fi.p : NULL;
+  x->len = fi.len;
+  x->src = (x->sel & FUZZ_MH_CKSUM) ? FUZZ_MH_SRC : NULL;
+  x->dst = (x->sel & FUZZ_MH_CKSUM) ? FUZZ_MH_DST : NULL;
+  return 1;
+}
+
 #endif /* MIPFB_FUZZ_COMMON_H */

@@ -10,11 +10,15 @@
 #     Selector bit 0 = draft profile, bit 1 = strict reserved bits; each
 #     vector is written with its profile, and ok vectors also with strict on.
 #   fuzz_ts_decode: TS Format byte, then the selector.
+#   fuzz_mh_decode, fuzz_mh_roundtrip: selector byte (bit 0 draft profile,
+#     bit 2 checksum: vectors with addresses also with it), then the MH.
+#   fuzz_mh_opt_iter: offset of the first option, then the MH.
 # Needs: awk, sha256sum, printf with octal escapes.
 set -eu
 top=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 corpus="$top/fuzz/corpus"
-mkdir -p "$corpus/fuzz_mip4_decode" "$corpus/fuzz_mip4_roundtrip" "$corpus/fuzz_ts_decode"
+mkdir -p "$corpus/fuzz_mip4_decode" "$corpus/fuzz_mip4_roundtrip" "$corpus/fuzz_ts_decode" \
+  "$corpus/fuzz_mh_decode" "$corpus/fuzz_mh_opt_iter" "$corpus/fuzz_mh_roundtrip"
 
 # put TARGET SELECTOR_BYTE HEX: write one corpus file named by its SHA-256.
 put() {
@@ -34,15 +38,16 @@ put() {
 for vec in "$top"/tests/vectors/*.vec; do
   [ -f "$vec" ] || continue
   awk '
-    /^vector / { codec = ""; profile = "rfc"; format = "1"; expect = ""; hex = ""; next }
+    /^vector / { codec = ""; profile = "rfc"; format = "1"; expect = ""; hex = ""; src = 0; next }
+    /^src /    { src = 1; next }
     /^codec /  { codec = $2; next }
     /^profile / { profile = $2; next }
     /^format / { format = $2; next }
     /^expect / { expect = $2; next }
     /^hex /    { sub(/^hex[ \t]+/, ""); gsub(/[ \t]/, ""); hex = hex $0; next }
-    /^end/     { if (codec != "") print codec, profile, format, expect, (hex == "" ? "-" : hex) }
+    /^end/     { if (codec != "") print codec, profile, format, expect, (hex == "" ? "-" : hex), src }
   ' "$vec"
-done | while read -r codec profile format expect hex; do
+done | while read -r codec profile format expect hex src; do
   [ "$hex" = "-" ] && hex=
   case $codec in
   mip4)
@@ -58,6 +63,22 @@ done | while read -r codec profile format expect hex; do
   ts)
     put fuzz_ts_decode "$format" "$hex"
     ;;
+  mh)
+    sel=0
+    [ "$profile" = draft ] && sel=1
+    put fuzz_mh_decode "$sel" "$hex"
+    put fuzz_mh_roundtrip "$sel" "$hex"
+    if [ "$src" = 1 ]; then
+      put fuzz_mh_decode $((sel + 4)) "$hex"
+      put fuzz_mh_roundtrip $((sel + 4)) "$hex"
+    fi
+    case $(printf '%s' "$hex" | cut -c5-6) in
+    00) start=8 ;;
+    07) start=24 ;;
+    *) start=12 ;;
+    esac
+    put fuzz_mh_opt_iter "$start" "$hex"
+    ;;
   esac
 done
 
@@ -72,6 +93,14 @@ put fuzz_mip4_roundtrip 1 "$rrq"
 put fuzz_ts_decode 1 208800000a00000213c411
 put fuzz_ts_decode 2 8032000020010db80000000000000000000000051f401f9006
 
+put fuzz_mh_decode 248 3b01050000000007c00000640102000000 # 31-entry option array (selector bits 3-7)
+# code points from the input (selector bit 1): BID type 200, flow types swapped, O flag 0x0040
+put fuzz_mh_decode 2 c82d2c3f40163b0305000000000007c0000064c8030102030103000000031020010db8000100000000000000000005
+put fuzz_mh_roundtrip 3 232c2d3f40163b04050050520007c040006401040000000023140001000020010db8000200000000000000000007
+
 echo "corpus: $(ls "$corpus/fuzz_mip4_decode" | wc -l) mip4_decode," \
   "$(ls "$corpus/fuzz_mip4_roundtrip" | wc -l) mip4_roundtrip," \
-  "$(ls "$corpus/fuzz_ts_decode" | wc -l) ts_decode"
+  "$(ls "$corpus/fuzz_ts_decode" | wc -l) ts_decode," \
+  "$(ls "$corpus/fuzz_mh_decode" | wc -l) mh_decode," \
+  "$(ls "$corpus/fuzz_mh_opt_iter" | wc -l) mh_opt_iter," \
+  "$(ls "$corpus/fuzz_mh_roundtrip" | wc -l) mh_roundtrip"

@@ -18,9 +18,15 @@ MIPFB_LIB_SOURCES = \
 	lib/codec/mh_opt_write.c \
 	lib/codec/mh_rules.c \
 	lib/codec/mh_cksum.c \
+	lib/codec/mh_flow.c \
+	lib/codec/mh_flow_draft.c \
+	lib/codec/mh_flow_rules.c \
+	lib/codec/mh_pmip.c \
+	lib/codec/mh_pmip_rules.c \
 	lib/policy/policy.c \
 	lib/policy/rules.c \
 	lib/policy/classify.c \
+	lib/policy/index.c \
 	lib/policy/flow_parse.c \
 	lib/policy/ha_table.c
 

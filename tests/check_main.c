@@ -15,6 +15,8 @@ static const suite_fn SUITES[] = {
     mipfb_ha_table_suite,
     mipfb_mip4_suite,
     mipfb_mh_suite,
+    mipfb_mh_flow_suite,
+    mipfb_mh_pmip_suite,
 };
 
 int main(void) {

@@ -6,65 +6,7 @@
 # Mobility Header detection, usage errors.
 # Environment (TESTS_ENVIRONMENT): MIPFB, top_srcdir, top_builddir.
 
-MIPFB=${MIPFB:-${top_builddir:-.}/tools/mipfb/mipfb}
-PYTHON=${PYTHON:-python3}
-if ! command -v "$PYTHON" >/dev/null 2>&1; then
-  echo "cli_test: $PYTHON not found" >&2
-  if [ "$CI" = "true" ]; then exit 1; fi
-  exit 77
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/mipfb-cli.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-checks=0
-
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-
-# expect_rc WANT GOT WHAT
-expect_rc() {
-  checks=$((checks + 1))
-  [ "$1" = "$2" ] || fail "$3: exit status $2, expected $1"
-}
-
-# expect_eq WANT GOT WHAT
-expect_eq() {
-  checks=$((checks + 1))
-  [ "$1" = "$2" ] || fail "$3:
-  got      $2
-  expected $1"
-}
-
-# jcheck JSON_LINES PYTHON_EXPR WHAT: the expression holds with `o` = the
-# first object and `objs` = all of them (key order kept).
-jcheck() {
-  checks=$((checks + 1))
-  printf '%s\n' "$1" | "$PYTHON" -c '
-import json, sys
-objs = [json.loads(l) for l in sys.stdin if l.strip()]
-o = objs[0] if objs else None
-sys.exit(0 if eval(sys.argv[1]) else 1)' "$2" || fail "$3: [$2] does not hold for: $1"
-}
-
-# run_check RC PYTHON_EXPR WHAT ARGS...: `mipfb ARGS` exits RC and its output satisfies the expression
-run_check() {
-  want=$1 expr=$2 what=$3
-  shift 3
-  out=$("$MIPFB" "$@")
-  expect_rc "$want" $? "$what"
-  jcheck "$out" "$expr" "$what"
-}
-
-# expect_error HEX CODE OFFSET WHAT [decode options]: rejected with CODE at OFFSET, exit 1
-expect_error() {
-  hex=$1 code=$2 off=$3 what=$4
-  shift 4
-  run_check 1 "list(o) == ['error', 'detail', 'offset'] and o['error'] == '$code' and o['offset'] == $off and o['detail'] != ''" \
-    "$what" decode "$@" --hex "$hex"
-}
+. "${top_srcdir:-.}/tests/cli_lib.sh"
 
 # ---------------------------------------------------------------- Appendix A
 FIXED=012207080a0000020a000001c000020ae8fe6f8012345678
@@ -117,8 +59,9 @@ run_check 1 "o['error'] == 'bad_value'" "bad_value: TS Format 0" decode --hex "$
 run_check 0 "o['ext'] == [{'type': 200, 'name': 'unknown', 'data': '0102'}]" "unknown extension object" decode --hex "${FIXED}c8020102"
 
 # ---------------------------------------------------------------- Mobility Header detection
-run_check 1 "o == {'error': 'unsupported', 'detail': 'Mobility Header decoding is not implemented yet', 'offset': 0}" "MH unsupported" decode --hex 3b010500000000000001000000
-run_check 1 "o['error'] == 'unsupported' and o['offset'] == 0" "--proto mh unsupported" decode --proto mh --src 2001:db8::1 --dst 2001:db8::2 --hex "$RRQ_A"
+# (Mobility Header decoding itself: tests/cli_mh_test.sh)
+run_check 1 "o['error'] == 'truncated' and o['offset'] == 1" "first octet 59: decoded as a Mobility Header" decode --hex 3b010500000000000001000000
+run_check 1 "o['error'] == 'bad_value' and o['offset'] == 0" "--proto mh: Payload Proto of an RRQ is not 59" decode --proto mh --src 2001:db8::1 --dst 2001:db8::2 --hex "$RRQ_A"
 out=$("$MIPFB" decode --proto mip4 --src 192.0.2.1 --dst 192.0.2.2 --hex "$RRQ_A")
 expect_rc 0 $? "--proto mip4 with --src/--dst"
 expect_eq "$RRQ_A_JSON" "$out" "--proto mip4 output"
@@ -207,7 +150,7 @@ checks=$((checks + 1))
 out=$(head -n 6 "$tmp/bad.out")
 jcheck "$out" "objs[0]['error'] == 'bad_value' and objs[0]['offset'] == 31" "library refusal: B and O both set"
 jcheck "$out" "all(list(x)[:3] == ['error', 'detail', 'offset'] for x in objs[1:6])" "error objects"
-jcheck "$out" "objs[5]['error'] == 'unsupported'" "mh encode unsupported"
+jcheck "$out" "objs[5]['error'] == 'bad_json' and 'seq' in objs[5]['detail']" "mh encode: missing field"
 checks=$((checks + 1))
 tail -n 1 "$tmp/bad.out" | grep -q '^030000010a0000020a000001' || fail "valid line after rejected ones still encoded"
 
@@ -277,10 +220,10 @@ pcap("sll.pcap", 113, [struct.pack("!HHH8sH", 0, 1, 6, b"\0" * 8, 0x0800) + p4,
 pcap("raw.pcap", 101, [p4, ipv6(135, mh), ipv6(17, b"\0" * 8)])
 EOF
 run_check 1 "len(objs) == 2 and objs[0]['frame'] == 3 and objs[0]['src'] == '192.0.2.10' and objs[0]['dst'] == '10.0.0.1' and objs[0]['msg'] == 'rrq' and objs[0]['lifetime'] == 1800" "Ethernet + VLAN, padding ignored" decode --pcap "$tmp/eth.pcap"
-jcheck "$out" "objs[1] == {'frame': 4, 'src': '2001:db8::1', 'dst': '2001:db8::2', 'error': 'unsupported', 'detail': 'Mobility Header decoding is not implemented yet', 'offset': 0}" "MH behind a Destination Options header"
+jcheck "$out" "objs[1]['frame'] == 4 and objs[1]['src'] == '2001:db8::1' and objs[1]['dst'] == '2001:db8::2' and objs[1]['error'] == 'bad_checksum' and objs[1]['offset'] == 4" "MH behind a Destination Options header (checksum 0 checked)"
 run_check 0 "len(objs) == 1 and objs[0]['frame'] == 3" "--proto mip4 on a mixed capture" decode --proto mip4 --pcap "$tmp/eth.pcap"
-run_check 1 "len(objs) == 2 and objs[0]['frame'] == 1 and objs[0]['msg'] == 'rrq' and objs[1]['frame'] == 2 and objs[1]['error'] == 'unsupported'" "Linux cooked: IPv4 and IPv6 behind Fragment + Destination Options" decode --pcap "$tmp/sll.pcap"
-run_check 1 "len(objs) == 2 and objs[0]['frame'] == 1 and objs[1]['frame'] == 2 and objs[1]['error'] == 'unsupported'" "raw IP capture (LINKTYPE_RAW 101)" decode --pcap "$tmp/raw.pcap"
+run_check 1 "len(objs) == 2 and objs[0]['frame'] == 1 and objs[0]['msg'] == 'rrq' and objs[1]['frame'] == 2 and objs[1]['error'] == 'bad_checksum'" "Linux cooked: IPv4 and IPv6 behind Fragment + Destination Options" decode --pcap "$tmp/sll.pcap"
+run_check 1 "len(objs) == 2 and objs[0]['frame'] == 1 and objs[1]['frame'] == 2 and objs[1]['error'] == 'bad_checksum'" "raw IP capture (LINKTYPE_RAW 101)" decode --pcap "$tmp/raw.pcap"
 
 # ---------------------------------------------------------------- usage errors
 usage() {

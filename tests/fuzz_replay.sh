@@ -9,7 +9,8 @@ top_srcdir=${top_srcdir:-$(dirname "$0")/..}
 top_builddir=${top_builddir:-.}
 
 fail=0
-for t in fuzz_mip4_decode fuzz_ts_decode fuzz_mip4_roundtrip; do
+for t in fuzz_mip4_decode fuzz_ts_decode fuzz_mip4_roundtrip fuzz_policy_diff \
+  fuzz_mh_decode fuzz_mh_opt_iter fuzz_mh_roundtrip; do
   bin="$top_builddir/fuzz/replay_$t"
   dir="$top_srcdir/fuzz/corpus/$t"
   if [ ! -x "$bin" ]; then

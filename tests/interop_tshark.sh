@@ -18,18 +18,8 @@ for tool in tshark "$PYTHON"; do
   fi
 done
 
-status=0
-TAB=$(printf '\t')
-
-# check WHAT EXPECTED GOT
-check() {
-  if [ "$2" = "$3" ]; then
-    echo "ok: $1"
-  else
-    printf 'FAIL: %s\n  got      %s\n  expected %s\n' "$1" "$3" "$2"
-    status=1
-  fi
-}
+# check WHAT EXPECTED GOT, status, TAB
+. "${top_srcdir:-.}/tests/interop_lib.sh"
 
 # capture JSONL: the capture `mipfb encode --pcap` makes of the objects, on stdout
 capture() {

@@ -1,20 +1,23 @@
 /* Flow policy engine (lib/policy/). Test names carry the specification
    section: RFC 7629 4.2 (actions) and 6 (default load balancing), RFC 6089
    5 (FID-PRI, BID-PRI), RFC 6088 3 (selector semantics), wire.md errata E-7
-   and E-19. The differential test compares the engine with a reference
-   matcher written here from the RFC text, on packets built here. */
+   and E-19. The differential test compares the engine with the reference
+   matcher of tests/policy_ref.c (written from the RFC text), on packets
+   built here; capacities below POLICY_INDEX_MIN_CAP check the linear scan,
+   the others the bit-vector index. */
 #include <stdlib.h>
 #include <string.h>
 
 #include <mipfb/policy.h>
 
 #include "policy/policy_int.h" /* next_seq, to test the renumbering */
+#include "policy_ref.h"
 #include "test_helper.h"
 
-#define MAXR 1024
-#define MAXB 16
+#define MAXR POLICY_REF_MAX_RULES
+#define MAXB POLICY_REF_MAX_BIDS
 
-static uint64_t mem[(MAXR * 200 + 4096) / 8 + 1024];
+static uint64_t mem[(4u << 20) / 8]; /* mipfb_policy_mem_size(MAXR, MAXB) is about 1.2 MB (index) */
 
 static mipfb_policy *new_policy(int family, size_t max_rules, size_t max_bids) {
   mipfb_policy *pol = NULL;
@@ -157,227 +160,6 @@ static tpkt sample(int family, unsigned proto) {
   return t;
 }
 
-/* ------------------------------------------------------------ reference matcher */
-
-typedef struct ref_rule {
-  mipfb_policy_rule r;
-  uint32_t key; /* FID-PRI (MIPv6) or arrival number (MIPv4) */
-} ref_rule;
-
-typedef struct ref {
-  int family;
-  uint64_t seed;
-  size_t n;
-  ref_rule rules[MAXR];
-  uint32_t next;
-  size_t nb;
-  uint16_t bid[MAXB];
-  int valid[MAXB];
-  uint8_t pri[MAXB];
-} ref;
-
-static int ref_valid(const ref *R, uint16_t bid) {
-  size_t i;
-  for (i = 0; i < R->nb; i++) {
-    if (R->bid[i] == bid) {
-      return R->valid[i];
-    }
-  }
-  return 0;
-}
-
-/* Range test where a missing End means End = Start (RFC 6088 3). */
-static int rng(unsigned f, unsigned s, unsigned e, uint32_t v, uint32_t lo, uint32_t hi) {
-  if (!(f & s)) {
-    return 1;
-  }
-  if (!(f & e)) {
-    hi = lo;
-  }
-  return lo <= v && v <= hi;
-}
-
-static int arng(unsigned f, unsigned s, unsigned e, const uint8_t *v, const uint8_t *lo, const uint8_t *hi, size_t n) {
-  size_t i;
-  int ge = 1, le = 1, done_lo = 0, done_hi = 0;
-  if (!(f & s)) {
-    return 1;
-  }
-  if (!(f & e)) {
-    hi = lo;
-  }
-  for (i = 0; i < n; i++) { /* byte-wise lexicographic, written out */
-    if (!done_lo && v[i] != lo[i]) {
-      ge = v[i] > lo[i];
-      done_lo = 1;
-    }
-    if (!done_hi && v[i] != hi[i]) {
-      le = v[i] < hi[i];
-      done_hi = 1;
-    }
-  }
-  return ge && le;
-}
-
-/* The selector as the node sees it for its own packets: ends swapped. */
-static mipfb_ts mirror(const mipfb_ts *t) {
-  mipfb_ts m = *t;
-  unsigned f = t->fields, g = f & ~(unsigned)(MIPFB_TS_SRC_START | MIPFB_TS_SRC_END | MIPFB_TS_DST_START |
-                                              MIPFB_TS_DST_END | MIPFB_TS_SPORT_START | MIPFB_TS_SPORT_END |
-                                              MIPFB_TS_DPORT_START | MIPFB_TS_DPORT_END);
-  memcpy(m.src_start, t->dst_start, 16);
-  memcpy(m.src_end, t->dst_end, 16);
-  memcpy(m.dst_start, t->src_start, 16);
-  memcpy(m.dst_end, t->src_end, 16);
-  m.sport_start = t->dport_start;
-  m.sport_end = t->dport_end;
-  m.dport_start = t->sport_start;
-  m.dport_end = t->sport_end;
-  g |= (f & (MIPFB_TS_SRC_START | MIPFB_TS_SRC_END | MIPFB_TS_SPORT_START | MIPFB_TS_SPORT_END)) >> 2;
-  g |= (f & (MIPFB_TS_DST_START | MIPFB_TS_DST_END | MIPFB_TS_DPORT_START | MIPFB_TS_DPORT_END)) << 2;
-  m.fields = (uint16_t)g;
-  return m;
-}
-
-static int ref_match(const mipfb_ts *t, const mipfb_flow_key *k) {
-  unsigned f = t->fields;
-  size_t n = k->family == MIPFB_AF_INET4 ? 4 : 16;
-  if ((t->format == MIPFB_TS_FORMAT_IPV4) != (k->family == MIPFB_AF_INET4)) {
-    return 0;
-  }
-  if ((f & (MIPFB_TS_SPORT_START | MIPFB_TS_DPORT_START)) && !(k->has & MIPFB_FLOW_PORTS)) {
-    return 0;
-  }
-  if ((f & MIPFB_TS_SPI_START) && !(k->has & MIPFB_FLOW_SPI)) {
-    return 0;
-  }
-  return arng(f, MIPFB_TS_SRC_START, MIPFB_TS_SRC_END, k->src, t->src_start, t->src_end, n) &&
-         arng(f, MIPFB_TS_DST_START, MIPFB_TS_DST_END, k->dst, t->dst_start, t->dst_end, n) &&
-         rng(f, MIPFB_TS_SPI_START, MIPFB_TS_SPI_END, k->spi, t->spi_start, t->spi_end) &&
-         rng(f, MIPFB_TS_FL_START, MIPFB_TS_FL_END, k->flow_label, t->fl_start, t->fl_end) &&
-         rng(f, MIPFB_TS_SPORT_START, MIPFB_TS_SPORT_END, k->sport, t->sport_start, t->sport_end) &&
-         rng(f, MIPFB_TS_DPORT_START, MIPFB_TS_DPORT_END, k->dport, t->dport_start, t->dport_end) &&
-         rng(f, MIPFB_TS_DS_START, MIPFB_TS_DS_END, k->ds / 4u, t->ds_start / 4u, t->ds_end / 4u) &&
-         rng(f, MIPFB_TS_PROTO_START, MIPFB_TS_PROTO_END, k->proto, t->proto_start, t->proto_end);
-}
-
-/* The documented MIPv4 default hash (policy.h), written out again. */
-static uint64_t ref_hrw(const mipfb_flow_key *k, uint64_t seed, uint16_t bid) {
-  uint8_t b[40];
-  size_t n = 0, a = k->family == MIPFB_AF_INET4 ? 4 : 16, i;
-  uint64_t h = 14695981039346656037ull ^ seed, x;
-  b[n++] = k->family;
-  for (i = 0; i < a; i++) {
-    b[n++] = k->src[i];
-  }
-  for (i = 0; i < a; i++) {
-    b[n++] = k->dst[i];
-  }
-  b[n++] = k->proto;
-  put16(b + n, k->sport);
-  put16(b + n + 2, k->dport);
-  n += 4;
-  for (i = 0; i < n; i++) {
-    h ^= b[i];
-    h *= 1099511628211ull;
-  }
-  x = h ^ (uint64_t)bid * 11400714819323198485ull;
-  x = (x ^ x >> 33) * 0xff51afd7ed558ccdull;
-  x = (x ^ x >> 33) * 0xc4ceb9fe1a85ec53ull;
-  return x ^ x >> 33;
-}
-
-static void ref_classify(const ref *R, const mipfb_flow_key *wire, int dir, mipfb_policy_decision *d) {
-  mipfb_flow_key k = *wire; /* to-MN orientation, only for the hash */
-  size_t i, j, best = MAXB;
-  uint64_t bs = 0;
-  memset(d, 0, sizeof *d);
-  for (i = 0; i < R->n; i++) { /* R->rules is kept sorted by key */
-    const mipfb_policy_rule *r = &R->rules[i].r;
-    mipfb_ts t = dir == MIPFB_DIR_FROM_MN ? mirror(&r->ts) : r->ts;
-    if (!ref_match(&t, wire)) {
-      continue;
-    }
-    if (r->action == MIPFB_ACTION_DROP) {
-      d->kind = MIPFB_DECISION_DROP;
-      d->rule_id = r->id;
-      return;
-    }
-    for (j = 0; j < r->n_bids; j++) {
-      if (ref_valid(R, r->bids[j])) {
-        d->bids[d->n_bids++] = r->bids[j];
-        if (r->action == MIPFB_ACTION_FORWARD) {
-          break;
-        }
-      }
-    }
-    if (d->n_bids > 0) { /* else inactive, errata E-19 */
-      d->kind = r->action == MIPFB_ACTION_FORWARD ? MIPFB_DECISION_FORWARD : MIPFB_DECISION_NCAST;
-      d->bid = r->action == MIPFB_ACTION_FORWARD ? d->bids[0] : 0;
-      d->rule_id = r->id;
-      return;
-    }
-  }
-  d->by_default = 1;
-  if (dir == MIPFB_DIR_FROM_MN) {
-    memcpy(k.src, wire->dst, 16);
-    memcpy(k.dst, wire->src, 16);
-    k.sport = wire->dport;
-    k.dport = wire->sport;
-  }
-  for (i = 0; i < R->nb; i++) {
-    uint64_t s = R->family == MIPFB_POLICY_MIP4 ? ref_hrw(&k, R->seed, R->bid[i]) : 0;
-    int win;
-    if (!R->valid[i]) {
-      continue;
-    }
-    if (best == MAXB) {
-      win = 1;
-    } else if (R->family == MIPFB_POLICY_MIP6) {
-      win = R->pri[i] < R->pri[best] || (R->pri[i] == R->pri[best] && R->bid[i] < R->bid[best]);
-    } else {
-      win = s > bs || (s == bs && R->bid[i] < R->bid[best]);
-    }
-    if (win) {
-      best = i;
-      bs = s;
-    }
-  }
-  if (best != MAXB) {
-    d->kind = MIPFB_DECISION_FORWARD;
-    d->bid = R->bid[best];
-    d->bids[0] = d->bid;
-    d->n_bids = 1;
-  }
-}
-
-static void ref_sorted_insert(ref *R, const mipfb_policy_rule *r, uint32_t key) {
-  size_t i = R->n;
-  while (i > 0 && R->rules[i - 1].key > key) {
-    R->rules[i] = R->rules[i - 1];
-    i--;
-  }
-  R->rules[i].r = *r;
-  R->rules[i].key = key;
-  R->n++;
-}
-
-static void ref_remove_at(ref *R, size_t i) {
-  memmove(&R->rules[i], &R->rules[i + 1], (R->n - i - 1) * sizeof R->rules[0]);
-  R->n--;
-}
-
-static void ref_set_binding(ref *R, uint16_t bid, int valid, uint8_t pri) {
-  size_t i;
-  for (i = 0; i < R->nb && R->bid[i] != bid; i++) {
-  }
-  if (i == R->nb) {
-    R->bid[R->nb++] = bid;
-  }
-  R->valid[i] = valid;
-  R->pri[i] = pri;
-}
-
 static void assert_same(const mipfb_policy_decision *a, const mipfb_policy_decision *b) {
   ck_assert_uint_eq(a->kind, b->kind);
   ck_assert_uint_eq(a->by_default, b->by_default);
@@ -385,11 +167,6 @@ static void assert_same(const mipfb_policy_decision *a, const mipfb_policy_decis
   ck_assert_uint_eq(a->rule_id, b->rule_id);
   ck_assert_uint_eq(a->n_bids, b->n_bids);
   ck_assert_mem_eq(a->bids, b->bids, sizeof a->bids);
-}
-
-static int same(const mipfb_policy_decision *a, const mipfb_policy_decision *b) {
-  return a->kind == b->kind && a->by_default == b->by_default && a->bid == b->bid && a->rule_id == b->rule_id &&
-         a->n_bids == b->n_bids && memcmp(a->bids, b->bids, sizeof a->bids) == 0;
 }
 
 /* ------------------------------------------------------------ small rule helpers */
@@ -1080,7 +857,7 @@ static void rnd_packet(tpkt *t) {
   settle(t);
 }
 
-static ref R;
+static policy_ref R;
 
 /* One random rule set checked with `packets` packets; binding churn and
    rule updates on the way. */
@@ -1101,7 +878,7 @@ static void differential_round(uint32_t packets) {
   nrules = nrules / 2 + 1 + rnd(nrules - nrules / 2);
   nrules = nrules > MAXR ? MAXR : nrules;
   density = 2 + rnd(3);
-  pol = new_policy(fam, MAXR, MAXB);
+  pol = new_policy(fam, rnd(4) == 0 ? nrules + rnd(4) : MAXR, MAXB); /* small: no index */
   memset(&R, 0, sizeof R);
   R.family = fam;
   R.seed = 0x1234;
@@ -1109,14 +886,14 @@ static void differential_round(uint32_t packets) {
     int v = rnd(3) != 0;
     uint8_t pri = (uint8_t)rnd(4);
     OK(mipfb_policy_set_binding(pol, (uint16_t)i, v, pri) == 0);
-    ref_set_binding(&R, (uint16_t)i, v, pri);
+    policy_ref_set_binding(&R, (uint16_t)i, v, pri);
   }
   for (i = 0; i < nrules; i++) {
     mipfb_policy_rule r;
     uint32_t prio = 1 + (i * 2654435761u) % 65535u; /* distinct for i < 65535 */
     rnd_rule(&r, i + 1, prio);
     OK(mipfb_policy_add_rule(pol, &r) == 0);
-    ref_sorted_insert(&R, &r, fam == MIPFB_POLICY_MIP6 ? prio : R.next++);
+    policy_ref_insert(&R, &r, fam == MIPFB_POLICY_MIP6 ? prio : R.next++);
   }
   for (p = 0; p < packets; p++) {
     tpkt t;
@@ -1130,31 +907,31 @@ static void differential_round(uint32_t packets) {
       int v = rnd(2) != 0;
       uint8_t pri = (uint8_t)rnd(4);
       OK(mipfb_policy_set_binding(pol, bid, v, pri) == 0);
-      ref_set_binding(&R, bid, v, pri);
+      policy_ref_set_binding(&R, bid, v, pri);
     }
     if (rnd(512) == 0) { /* replace one rule in place */
       size_t at = rnd((uint32_t)R.n);
       mipfb_policy_rule r;
-      ref_rule old = R.rules[at];
+      policy_ref_rule old = R.rules[at];
       rnd_rule(&r, old.r.id, old.r.prio);
       OK(mipfb_policy_replace_rule(pol, &r) == 0);
       R.rules[at].r = r;
     }
     if (rnd(512) == 0 && R.n > 1) { /* remove one and add it back last (MIPv4) */
       size_t at = rnd((uint32_t)R.n);
-      ref_rule old = R.rules[at];
+      policy_ref_rule old = R.rules[at];
       OK(mipfb_policy_remove_rule(pol, old.r.id) == 0);
-      ref_remove_at(&R, at);
+      policy_ref_remove_at(&R, at);
       OK(mipfb_policy_add_rule(pol, &old.r) == 0);
-      ref_sorted_insert(&R, &old.r, fam == MIPFB_POLICY_MIP6 ? old.key : R.next++);
+      policy_ref_insert(&R, &old.r, fam == MIPFB_POLICY_MIP6 ? old.key : R.next++);
     }
     rnd_packet(&t);
     n = build(&t, b);
     OK(mipfb_flow_parse(&k, b, n) == 0);
     OK(memcmp(&k, &t.k, sizeof k) == 0);
     OK(mipfb_policy_classify(pol, &k, dir, &got) == 0);
-    ref_classify(&R, &t.k, dir, &want);
-    if (!same(&got, &want)) {
+    policy_ref_classify(&R, &t.k, dir, &want);
+    if (!policy_ref_same(&got, &want)) {
       assert_same(&got, &want); /* names the field */
       ck_abort_msg("decisions differ");
     }

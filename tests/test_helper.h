@@ -14,6 +14,8 @@ Suite *mipfb_policy_suite(void);
 Suite *mipfb_ha_table_suite(void);
 Suite *mipfb_mip4_suite(void);
 Suite *mipfb_mh_suite(void);
+Suite *mipfb_mh_flow_suite(void);
+Suite *mipfb_mh_pmip_suite(void);
 
 /* Parse hex (whitespace ignored) into out; returns the byte count, or -1 on
    a bad digit or overflow of cap. */

@@ -2,7 +2,8 @@
 # (also cross-built for big-endian MIPS by `make check-be`), shell tests.
 TESTS =
 check_PROGRAMS =
-EXTRA_DIST += tests/classify_test.sh tests/classify_test.py
+EXTRA_DIST += tests/classify_test.sh tests/classify_test.py tests/interop_lib.sh
+EXTRA_DIST += tests/cli_lib.sh tests/cli_mh_test.sh tests/interop_mh.sh tests/vecfile.py
 EXTRA_DIST += tests/vectors tests/noalloc.sh tests/cli_test.sh tests/interop_tshark.sh tests/fuzz_replay.sh tests/check_be.sh
 
 if HAVE_CHECK
@@ -15,10 +16,13 @@ tests_mipfb_test_SOURCES = \
 	tests/core_test.c \
 	tests/md5_test.c \
 	tests/ts_test.c \
-	tests/policy_test.c \
+	tests/policy_test.c tests/policy_ref.c tests/policy_ref.h \
 	tests/ha_table_test.c \
 	tests/mip4_test.c \
-	tests/mh_test.c
+	tests/mh_test.c \
+	tests/mh_flow_test.c \
+	tests/mh_pmip_test.c \
+	tests/mh_util.c tests/mh_util.h
 tests_mipfb_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib -DMIPFB_STATICLIB \
 	-DVECTOR_DIR='"$(abs_top_srcdir)/tests/vectors"'
 tests_mipfb_test_CFLAGS = $(WARNCFLAGS) $(CHECK_CFLAGS)
@@ -38,7 +42,7 @@ EXTRA_DIST += tests/vectors_check.sh
 
 TESTS += tests/noalloc.sh
 if ENABLE_TOOLS
-TESTS += tests/cli_test.sh tests/interop_tshark.sh tests/classify_test.sh
+TESTS += tests/cli_test.sh tests/cli_mh_test.sh tests/interop_tshark.sh tests/interop_mh.sh tests/classify_test.sh
 endif
 TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	LIBMIPFB_A='$(abs_top_builddir)/lib/.libs/libmipfb.a' MIPFB='$(abs_top_builddir)/tools/mipfb/mipfb'

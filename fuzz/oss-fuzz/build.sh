@@ -8,10 +8,17 @@ autoreconf -fi
 ./configure --disable-shared --disable-tools
 make -j"$(nproc)" lib/libmipfb.la
 
-for t in fuzz_mip4_decode fuzz_ts_decode fuzz_mip4_roundtrip; do
-  # The fuzzer engine is C++: link with $CXX.
+for t in fuzz_mip4_decode fuzz_ts_decode fuzz_mip4_roundtrip fuzz_policy_diff \
+  fuzz_mh_decode fuzz_mh_opt_iter fuzz_mh_roundtrip; do
+  # The fuzzer engine is C++: link with $CXX. fuzz_policy_diff also links
+  # the tests' reference matcher.
+  extra=
+  if [ "$t" = fuzz_policy_diff ]; then
+    $CC $CFLAGS -std=c99 -Iinclude -DMIPFB_STATICLIB -c tests/policy_ref.c -o policy_ref.o
+    extra=policy_ref.o
+  fi
   $CC $CFLAGS -std=c99 -Iinclude -Iinclude -DMIPFB_STATICLIB -c "fuzz/$t.c" -o "$t.o"
-  $CXX $CXXFLAGS "$t.o" $LIB_FUZZING_ENGINE lib/.libs/libmipfb.a -o "$OUT/$t"
+  $CXX $CXXFLAGS "$t.o" $extra $LIB_FUZZING_ENGINE lib/.libs/libmipfb.a -o "$OUT/$t"
   rm -f "$OUT/${t}_seed_corpus.zip"
   zip -q -j "$OUT/${t}_seed_corpus.zip" fuzz/corpus/"$t"/*
   cp "fuzz/$t.dict" "$OUT/$t.dict"

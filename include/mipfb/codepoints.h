@@ -31,6 +31,10 @@ typedef enum mipfb_profile {
 
 /** @brief Decoder option: reject non-zero RRQ `r`/`x` bits with 134 (errata E-1 strict mode). @since 0.1.0 */
 #define MIPFB_CP_STRICT_RESERVED 0x01u
+/** @brief Decoder option, draft profile: read the draft-00 Flow Identification
+ *         Option Len in 8-octet units counting the whole option, as the
+ *         draft's text says (errata E-10); the encoder always writes octets. @since 0.1.0 */
+#define MIPFB_CP_FLOWID_LEN_UNITS8 0x02u
 
 /**
  * @brief The code-point table. All fields are public and may be changed
@@ -60,9 +64,9 @@ typedef struct mipfb_codepoints {
   /* ---- Mobility Header (RFC 5648 / draft-13, RFC 6089 / draft-00, RFC 8278) ---- */
   uint8_t mh_opt_bid;               /**< Binding Identifier option type (35) */
   uint8_t mh_opt_flow_summary;      /**< Flow Summary option type (44, errata E-9) */
-  uint8_t mh_opt_flow_id;           /**< Flow Identification option type (45 in the RFC profile; draft-00 type in the draft profile, UNCONFIRMED) */
-  uint8_t mh_opt_mmb;               /**< MAG Multipath-Binding option type (63) */
-  uint8_t mh_opt_mag_id;            /**< MAG Identifier option type (64) */
+  uint8_t mh_opt_flow_id;           /**< Flow Identification option type (45 in the RFC profile; draft-00 type in the draft profile: 253, the RFC 6275 experimental type, UNCONFIRMED, errata E-10). The layout follows @c profile: RFC 6089 in @ref MIPFB_PROFILE_RFC, draft-00 in @ref MIPFB_PROFILE_DRAFT; 0 = not recognised */
+  uint8_t mh_opt_mmb;               /**< MAG Multipath-Binding option type (63; 0 = not recognised) */
+  uint8_t mh_opt_mag_id;            /**< MAG Identifier option type (64; 0 = not recognised) */
   uint16_t mh_bu_flag_o;            /**< MCoA O flag in the BU flags word (draft-13: 0x0040, errata E-11; 0 = none) */
   uint8_t mh_status_dereg_unknown_bid; /**< BA status for deregistering an unknown BID (133 draft-13, 167 RFC; errata E-12, UNCONFIRMED) */
   uint8_t mh_status_cannot_support_mmb; /**< BA status CANNOT_SUPPORT_MULTIPATH_BINDING (180) */

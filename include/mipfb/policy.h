@@ -16,6 +16,13 @@
  * selector (source and destination addresses and ports swapped), so both
  * directions of a flow take the same binding.
  *
+ * Cost: classification is a first match over a compact form of the
+ * rules (integer ranges, checked cheap fields first); with the index (see
+ * @ref mipfb_policy_mem_size) it looks only at the rules whose protocol,
+ * source address and destination port ranges hold the packet's. One-rule
+ * updates touch only that rule's ranges; a binding change only the rules
+ * listing that BID.
+ *
  * Threading: a policy may be read by several threads at once
  * (@ref mipfb_policy_classify takes it const) but must not be updated
  * while it is read.
@@ -120,6 +127,15 @@ typedef struct mipfb_policy mipfb_policy;
 
 /**
  * @brief Octets of caller memory a policy with these capacities needs.
+ *
+ * A policy with a rule capacity of 16 to 2048 also holds a bit-vector
+ * index that makes @ref mipfb_policy_classify cost about the same for
+ * 1000 rules as for 10: one bitmap of the rules per protocol value, per
+ * elementary source-address range and per elementary destination-port
+ * range, so its size grows with the square of @p max_rules (about
+ * 0.16 MB at 64 rules, 1.1 MB at 1024 and 3.1 MB at 2048). Other
+ * capacities scan their rules linearly (in a compact form) and need about
+ * 260 octets per rule.
  * @param[in] max_rules rules the policy can hold (1..65535)
  * @param[in] max_bids bindings the policy can track (1..1024)
  * @return the size, or 0 when a capacity is out of range.

@@ -63,7 +63,16 @@ static int parse_opts(mipfb_mh_msg *m, mipfb_mh_opt *opt, size_t cap, const uint
     if (n == cap) {
       return mipfb_fail(diag, MIPFB_ERR_NOBUF, raw.offset, "more options than the caller's array holds");
     }
-    rv = mh_opt_parse(&opt[n], &raw, cp, diag);
+    rv = 0;
+    if ((cp->options & MIPFB_CP_FLOWID_LEN_UNITS8) != 0 && cp->profile == MIPFB_PROFILE_DRAFT &&
+        raw.type == cp->mh_opt_flow_id && cp->mh_opt_flow_id != 0) {
+      rv = mh_flow_draft_units8(&it, &raw, diag);
+    }
+    if (rv == 0) {
+      rv = mh_opt_parse(&opt[n], &raw, cp, diag);
+    }
+    seen.prev = opt;
+    seen.n_prev = n;
     if (rv == 0) {
       rv = mh_opt_check(&seen, m, &opt[n], raw.offset, cp, diag);
     }

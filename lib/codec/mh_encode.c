@@ -52,6 +52,8 @@ static mipfb_ssize encode(mipfb_wr *w, const mipfb_mh_msg *msg, const uint8_t *s
   cp = mipfb_cp_or_default(cp);
   write_fixed(w, msg);
   for (i = 0; i < msg->n_opt; i++) {
+    seen.prev = msg->opt;
+    seen.n_prev = i;
     rv = mh_opt_check(&seen, msg, &msg->opt[i], w->len, cp, diag);
     if (rv == 0) {
       rv = mh_opt_write(w, &msg->opt[i], cp, diag);

@@ -74,6 +74,22 @@ int mh_opt_parse(mipfb_mh_opt *o, const mipfb_mh_raw_opt *raw, const mipfb_codep
     o->kind = MIPFB_MH_OPT_BID;
     return parse_bid(&o->u.bid, d, n, raw, diag);
   }
+  if (raw->type == cp->mh_opt_flow_id && cp->mh_opt_flow_id != 0) {
+    if (cp->profile == MIPFB_PROFILE_DRAFT) {
+      o->kind = MIPFB_MH_OPT_FLOW_ID_DRAFT;
+      return mh_flow_draft_parse(o, raw, diag);
+    }
+    o->kind = MIPFB_MH_OPT_FLOW_ID;
+    return mh_flow_parse(o, raw, diag);
+  }
+  o->kind = mh_pmip_kind(raw->type, cp);
+  if (o->kind != MIPFB_MH_OPT_UNKNOWN) {
+    return mh_pmip_parse(o, raw, diag);
+  }
+  if (raw->type == cp->mh_opt_flow_summary && cp->mh_opt_flow_summary != 0) {
+    o->kind = MIPFB_MH_OPT_FLOW_SUMMARY;
+    return mh_flow_parse(o, raw, diag);
+  }
   switch (raw->type) {
   case MIPFB_MH_OPT_BRA:
     o->kind = MIPFB_MH_OPT_REFRESH;

@@ -69,6 +69,15 @@ int mh_opt_write(mipfb_wr *w, const mipfb_mh_opt *o, const mipfb_codepoints *cp,
   size_t len = body_len(o), x, y;
   uint8_t type;
   cp = mipfb_cp_or_default(cp);
+  if (o->kind == MIPFB_MH_OPT_FLOW_ID || o->kind == MIPFB_MH_OPT_FLOW_SUMMARY) {
+    return mh_flow_write(w, o, cp, diag);
+  }
+  if (o->kind == MIPFB_MH_OPT_FLOW_ID_DRAFT) {
+    return mh_flow_draft_write(w, o, cp, diag);
+  }
+  if (o->kind >= MIPFB_MH_OPT_MN_ID && o->kind <= MIPFB_MH_OPT_MAG_ID) {
+    return mh_pmip_write(w, o, cp, diag);
+  }
   if (len > 255) {
     return mipfb_fail(diag, MIPFB_ERR_INVALID_ARG, w->len, "mobility option: data longer than 255 octets");
   }

@@ -3,6 +3,7 @@
  * encoder share (wire.md 4.5, 4.7, 5.1-5.4): where each option may appear,
  * Binding Authorization Data last, Binding Identifier values.
  */
+#include "codepoints_int.h"
 #include "mh_int.h"
 
 /* RFC 6275 6.2: the messages an option is valid in, as a bit per MH Type. */
@@ -19,6 +20,11 @@ static unsigned allowed_in(mipfb_mh_opt_kind kind) {
     return IN(MIPFB_MH_BU) | IN(MIPFB_MH_BA);
   case MIPFB_MH_OPT_BID:
     return IN(MIPFB_MH_BU) | IN(MIPFB_MH_BA) | IN(MIPFB_MH_BRR);
+  case MIPFB_MH_OPT_FLOW_ID:
+  case MIPFB_MH_OPT_FLOW_ID_DRAFT:
+    return IN(MIPFB_MH_BU) | IN(MIPFB_MH_BA);
+  case MIPFB_MH_OPT_FLOW_SUMMARY:
+    return IN(MIPFB_MH_BU);
   default:
     return ~0u;
   }
@@ -31,6 +37,9 @@ static const char *const NOT_ALLOWED[] = {
     "Nonce Indices option: valid only in a Binding Update (RFC 6275 6.2.6)",
     "Binding Authorization Data option: valid only in a Binding Update or Acknowledgement (RFC 6275 6.2.7)",
     "Binding Identifier option: valid only in a BU, BA or BRR (RFC 5648 6.1, wire.md 5.1)",
+    "Flow Identification option: valid only in a BU or BA (RFC 6089 4.2.2)",
+    "Flow Summary option: valid only in a Binding Update (RFC 6089 4.2.3)",
+    "draft-00 Flow Identification option: valid only in a BU or BA (draft-ietf-mext-flow-binding-00)",
 };
 
 /* Not unicast-routable (wire.md 4.7, 5.4 rule 2): unspecified, loopback,
@@ -81,12 +90,38 @@ static int check_bid(const mipfb_mh_msg *m, const mipfb_mh_bid *b, size_t off, m
   return 0;
 }
 
+/* The kind must match the code-point table: a type to write it with, and
+   the Flow Identification layout of the table's profile. */
+static int kind_in_profile(const mipfb_mh_opt *o, const mipfb_codepoints *cp, size_t off, mipfb_diag *diag) {
+  int draft = cp->profile == MIPFB_PROFILE_DRAFT;
+  if (((o->kind == MIPFB_MH_OPT_FLOW_ID || o->kind == MIPFB_MH_OPT_FLOW_ID_DRAFT) && cp->mh_opt_flow_id == 0) ||
+      (o->kind == MIPFB_MH_OPT_FLOW_SUMMARY && cp->mh_opt_flow_summary == 0) ||
+      (o->kind == MIPFB_MH_OPT_MMB && cp->mh_opt_mmb == 0) ||
+      (o->kind == MIPFB_MH_OPT_MAG_ID && cp->mh_opt_mag_id == 0) ||
+      (o->kind == MIPFB_MH_OPT_FLOW_ID && draft) || (o->kind == MIPFB_MH_OPT_FLOW_ID_DRAFT && !draft)) {
+    return mipfb_fail(diag, MIPFB_ERR_INVALID_ARG, off,
+                      "option kind has no type in this code-point table (RFC 6089 Flow Identification needs the "
+                      "RFC profile, the draft-00 one the draft profile)");
+  }
+  return 0;
+}
+
 int mh_opt_check(mh_seen *seen, const mipfb_mh_msg *m, const mipfb_mh_opt *o, size_t off,
                  const mipfb_codepoints *cp, mipfb_diag *diag) {
-  (void)cp;
+  int rv;
+  if (o->kind > MIPFB_MH_OPT_MAG_ID) {
+    return mipfb_fail(diag, MIPFB_ERR_INVALID_ARG, off, "unknown option kind");
+  }
+  rv = kind_in_profile(o, mipfb_cp_or_default(cp), off, diag);
+  if (rv < 0) {
+    return rv;
+  }
   if (seen->auth) {
     return mipfb_fail(diag, MIPFB_ERR_BAD_ORDER, off,
                       "Binding Authorization Data option MUST be the last option (RFC 6275 6.2.7)");
+  }
+  if (o->kind >= MIPFB_MH_OPT_MN_ID) {
+    return mh_pmip_check(m, o, off, diag); /* placement included */
   }
   if ((allowed_in(o->kind) & IN(m->type)) == 0) {
     return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, off, NOT_ALLOWED[o->kind]);
@@ -107,6 +142,10 @@ int mh_opt_check(mh_seen *seen, const mipfb_mh_msg *m, const mipfb_mh_opt *o, si
     return 0;
   case MIPFB_MH_OPT_BID:
     return check_bid(m, &o->u.bid, off, diag);
+  case MIPFB_MH_OPT_FLOW_ID:
+  case MIPFB_MH_OPT_FLOW_SUMMARY:
+  case MIPFB_MH_OPT_FLOW_ID_DRAFT:
+    return mh_flow_check(seen, m, o, off, diag);
   case MIPFB_MH_OPT_REFRESH:
   case MIPFB_MH_OPT_NONCE_IDX:
   case MIPFB_MH_OPT_UNKNOWN:

@@ -5,68 +5,99 @@
 #include "../core/hash.h"
 #include "policy_int.h"
 
-/* Address field: Start alone is an exact value, Start..End inclusive. */
-static int addr_ok(unsigned f, unsigned sbit, unsigned ebit, const uint8_t *v, const uint8_t *s, const uint8_t *e,
-                   size_t n) {
-  if ((f & sbit) == 0) {
-    return 1;
-  }
-  return memcmp(v, s, n) >= 0 && memcmp(v, (f & ebit) ? e : s, n) <= 0;
+/* The key in the compact form's terms (to-MN orientation). */
+typedef struct policy_kv {
+  policy_u128 src, dst;
+  uint32_t spi, fl;
+  uint16_t sp, dp;
+  uint8_t proto, ds, fam, has;
+} policy_kv;
+
+static int u128_in(policy_u128 v, policy_u128 lo, policy_u128 hi) {
+  return (v.hi > lo.hi || (v.hi == lo.hi && v.lo >= lo.lo)) && (v.hi < hi.hi || (v.hi == hi.hi && v.lo <= hi.lo));
 }
 
-static int num_ok(unsigned f, unsigned sbit, unsigned ebit, uint32_t v, uint32_t s, uint32_t e) {
-  return (f & sbit) == 0 || (v >= s && v <= ((f & ebit) ? e : s));
+/* Whether kv matches compact rule c: cheap one-word fields first. */
+static inline int comp_match(const policy_comp *c, const policy_kv *kv) {
+  return kv->fam == c->fam && (kv->has & c->need) == c->need && kv->proto >= c->pr_lo && kv->proto <= c->pr_hi &&
+         kv->dp >= c->dp_lo && kv->dp <= c->dp_hi && kv->sp >= c->sp_lo && kv->sp <= c->sp_hi &&
+         u128_in(kv->src, c->src_lo, c->src_hi) && u128_in(kv->dst, c->dst_lo, c->dst_hi) && kv->ds >= c->ds_lo &&
+         kv->ds <= c->ds_hi && kv->spi >= c->spi_lo && kv->spi <= c->spi_hi && kv->fl >= c->fl_lo &&
+         kv->fl <= c->fl_hi;
 }
 
-/* Whether key (in to-MN orientation) matches selector ts. */
-static int ts_match(const mipfb_ts *ts, const mipfb_flow_key *k) {
-  unsigned f = ts->fields;
-  size_t n = ts->format == MIPFB_TS_FORMAT_IPV4 ? 4 : 16;
-  if (k->family != (ts->format == MIPFB_TS_FORMAT_IPV4 ? MIPFB_AF_INET4 : MIPFB_AF_INET6)) {
-    return 0;
-  }
-  if (((f & (MIPFB_TS_SPORT_START | MIPFB_TS_DPORT_START)) != 0 && (k->has & MIPFB_FLOW_PORTS) == 0) ||
-      ((f & MIPFB_TS_SPI_START) != 0 && (k->has & MIPFB_FLOW_SPI) == 0)) {
-    return 0;
-  }
-  return addr_ok(f, MIPFB_TS_SRC_START, MIPFB_TS_SRC_END, k->src, ts->src_start, ts->src_end, n) &&
-         addr_ok(f, MIPFB_TS_DST_START, MIPFB_TS_DST_END, k->dst, ts->dst_start, ts->dst_end, n) &&
-         num_ok(f, MIPFB_TS_SPI_START, MIPFB_TS_SPI_END, k->spi, ts->spi_start, ts->spi_end) &&
-         num_ok(f, MIPFB_TS_FL_START, MIPFB_TS_FL_END, k->flow_label & 0xFFFFFu, ts->fl_start & 0xFFFFFu,
-                ts->fl_end & 0xFFFFFu) &&
-         num_ok(f, MIPFB_TS_SPORT_START, MIPFB_TS_SPORT_END, k->sport, ts->sport_start, ts->sport_end) &&
-         num_ok(f, MIPFB_TS_DPORT_START, MIPFB_TS_DPORT_END, k->dport, ts->dport_start, ts->dport_end) &&
-         num_ok(f, MIPFB_TS_DS_START, MIPFB_TS_DS_END, k->ds >> 2, ts->ds_start >> 2, ts->ds_end >> 2) &&
-         num_ok(f, MIPFB_TS_PROTO_START, MIPFB_TS_PROTO_END, k->proto, ts->proto_start, ts->proto_end);
-}
-
-static int bid_valid(const mipfb_policy *pol, uint16_t bid) {
-  const policy_binding *b = mipfb_policy_binding_find(pol, bid);
-  return b != NULL && b->valid;
-}
-
-/* Apply a matching rule; 0 when it is inactive (no valid BID, E-19). */
-static int apply_rule(const mipfb_policy *pol, const mipfb_policy_rule *r, mipfb_policy_decision *out) {
+/* Apply the active rule in slot s. */
+static void apply_rule(const mipfb_policy *pol, uint32_t s, mipfb_policy_decision *out) {
+  const mipfb_policy_rule *r = &pol->slots[s].rule;
+  const policy_comp *c = &pol->comp[s];
   unsigned i;
+  out->rule_id = r->id;
   if (r->action == MIPFB_ACTION_DROP) {
     out->kind = MIPFB_DECISION_DROP;
-  } else {
-    for (i = 0; i < r->n_bids; i++) {
-      if (bid_valid(pol, r->bids[i])) {
-        out->bids[out->n_bids++] = r->bids[i];
-        if (r->action == MIPFB_ACTION_FORWARD) {
-          break; /* RFC 7629 4.2: the first valid BID */
-        }
+    return;
+  }
+  for (i = 0; i < c->n_bids; i++) {
+    if (c->bidx[i] != POLICY_NO_BINDING && pol->bindings[c->bidx[i]].valid) {
+      out->bids[out->n_bids++] = r->bids[i];
+      if (r->action == MIPFB_ACTION_FORWARD) {
+        break; /* RFC 7629 4.2: the first valid BID */
       }
     }
-    if (out->n_bids == 0) {
-      return 0;
-    }
-    out->kind = r->action == MIPFB_ACTION_FORWARD ? MIPFB_DECISION_FORWARD : MIPFB_DECISION_NCAST;
-    out->bid = r->action == MIPFB_ACTION_FORWARD ? out->bids[0] : 0;
   }
-  out->rule_id = r->id;
-  return 1;
+  out->kind = r->action == MIPFB_ACTION_FORWARD ? MIPFB_DECISION_FORWARD : MIPFB_DECISION_NCAST;
+  out->bid = r->action == MIPFB_ACTION_FORWARD ? out->bids[0] : 0;
+}
+
+/* Lowest set bit of a non-zero word. */
+static unsigned lowest_bit(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned n = 0;
+  while ((x & 1u) == 0) {
+    x >>= 1;
+    n++;
+  }
+  return n;
+#endif
+}
+
+static const uint64_t *dim_row(const policy_dim *d, size_t stride, policy_u128 v) {
+  uint32_t lo = 0, n = d->m;
+  while (n > 1) {
+    uint32_t half = n / 2;
+    const policy_u128 *b = &d->b[lo + half].v;
+    lo = (v.hi < b->hi || (v.hi == b->hi && v.lo < b->lo)) ? lo : lo + half;
+    n -= half;
+  }
+  return &d->rows[(size_t)d->b[lo].row * stride];
+}
+
+/* The matching active rule with the lowest sort key, or UINT32_MAX: the
+   AND of the candidate bitmaps, each candidate checked in full. */
+static uint32_t index_match(const mipfb_policy *pol, const policy_kv *kv) {
+  size_t st = (size_t)pol->words + 1;
+  uint32_t best = UINT32_MAX, best_key = UINT32_MAX;
+  const uint64_t *a = pol->active, *p = &pol->proto_rows[(size_t)kv->proto * st], *r0, *r1;
+  uint64_t sum;
+  r0 = dim_row(&pol->dim[0], st, kv->src);
+  r1 = &pol->dim[1].rows[(size_t)pol->dim[1].map[kv->dp] * st];
+  sum = a[0] & p[0] & r0[0] & r1[0]; /* words non-zero in every row */
+  while (sum != 0) {
+    uint32_t i = lowest_bit(sum);
+    uint64_t x = a[1 + i] & p[1 + i] & r0[1 + i] & r1[1 + i];
+    sum &= sum - 1;
+    while (x != 0) {
+      uint32_t s = i * 64u + lowest_bit(x);
+      const policy_comp *c = &pol->comp[s];
+      x &= x - 1;
+      if (c->key < best_key && comp_match(c, kv)) {
+        best = s;
+        best_key = c->key;
+      }
+    }
+  }
+  return best;
 }
 
 uint64_t mipfb_policy_flow_hash(const mipfb_flow_key *key, uint64_t seed) {
@@ -145,19 +176,41 @@ static void orient(mipfb_flow_key *k, int dir) {
 
 int mipfb_policy_classify(const mipfb_policy *pol, const mipfb_flow_key *key, int dir, mipfb_policy_decision *out) {
   mipfb_flow_key k;
-  uint32_t i;
+  policy_kv kv;
+  uint32_t i, s = UINT32_MAX;
+  int v4, from = dir == MIPFB_DIR_FROM_MN;
   if (pol == NULL || key == NULL || out == NULL || (dir != MIPFB_DIR_TO_MN && dir != MIPFB_DIR_FROM_MN)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  k = *key;
-  orient(&k, dir);
   memset(out, 0, sizeof *out);
-  for (i = 0; i < pol->n_rules; i++) { /* linear scan; a faster index is future work */
-    const mipfb_policy_rule *r = &pol->slots[pol->order[i]].rule;
-    if (ts_match(&r->ts, &k) && apply_rule(pol, r, out)) {
-      return 0;
+  v4 = key->family == MIPFB_AF_INET4;
+  kv.src = policy_u128_of(from ? key->dst : key->src, v4); /* to-MN orientation */
+  kv.dst = policy_u128_of(from ? key->src : key->dst, v4);
+  kv.sp = from ? key->dport : key->sport;
+  kv.dp = from ? key->sport : key->dport;
+  kv.spi = key->spi;
+  kv.fl = key->flow_label & 0xFFFFFu;
+  kv.proto = key->proto;
+  kv.ds = (uint8_t)(key->ds >> 2);
+  kv.fam = key->family;
+  kv.has = key->has;
+  if (pol->words != 0 && pol->n_rules >= POLICY_INDEX_MIN_RULES) {
+    s = index_match(pol, &kv);
+  } else {
+    for (i = 0; i < pol->n_rules; i++) { /* compact first-match scan */
+      const policy_comp *c = &pol->comp[pol->order[i]];
+      if (c->active && comp_match(c, &kv)) {
+        s = pol->order[i];
+        break;
+      }
     }
   }
+  if (s != UINT32_MAX) {
+    apply_rule(pol, s, out);
+    return 0;
+  }
+  k = *key;
+  orient(&k, dir);
   apply_default(pol, &k, out);
   return 0;
 }

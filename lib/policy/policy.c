@@ -10,15 +10,19 @@ static size_t round_up(size_t n) { return (n + (MIPFB_POLICY_ALIGN - 1)) & ~(siz
 
 /* Offsets of the arrays after the header; the last is the total size. */
 typedef struct layout {
-  size_t slots, order, bindings, total;
+  size_t slots, order, ids, bindings, comp, index, total;
+  uint32_t words;
 } layout;
 
 static layout layout_of(size_t max_rules, size_t max_bids) {
   layout l;
   l.slots = round_up(sizeof(struct mipfb_policy));
   l.order = l.slots + round_up(max_rules * sizeof(policy_slot));
-  l.bindings = l.order + round_up(max_rules * sizeof(uint32_t));
-  l.total = l.bindings + round_up(max_bids * sizeof(policy_binding));
+  l.ids = l.order + round_up(max_rules * sizeof(uint32_t));
+  l.bindings = l.ids + round_up(max_rules * sizeof(uint32_t));
+  l.comp = l.bindings + round_up(max_bids * sizeof(policy_binding));
+  l.index = l.comp + round_up(max_rules * sizeof(policy_comp));
+  l.total = l.index + round_up(mipfb_policy_index_size(max_rules, &l.words));
   return l;
 }
 
@@ -51,7 +55,13 @@ int mipfb_policy_init(mipfb_policy **out, void *mem, size_t mem_len, int family,
   pol->max_bids = (uint32_t)max_bids;
   pol->slots = (policy_slot *)(void *)(base + l.slots);
   pol->order = (uint32_t *)(void *)(base + l.order);
+  pol->ids = (uint32_t *)(void *)(base + l.ids);
   pol->bindings = (policy_binding *)(void *)(base + l.bindings);
+  pol->comp = (policy_comp *)(void *)(base + l.comp);
+  pol->words = l.words;
+  if (l.words != 0) {
+    mipfb_policy_index_init(pol, base + l.index);
+  }
   *out = pol;
   return 0;
 }
@@ -73,7 +83,8 @@ const policy_binding *mipfb_policy_binding_find(const mipfb_policy *pol, uint16_
 
 int mipfb_policy_set_binding(mipfb_policy *pol, uint16_t bid, int valid, uint8_t bid_pri) {
   policy_binding *b;
-  uint32_t i;
+  uint32_t i, k;
+  int is_new;
   if (pol == NULL || bid == 0) {
     return MIPFB_ERR_INVALID_ARG;
   }
@@ -84,9 +95,25 @@ int mipfb_policy_set_binding(mipfb_policy *pol, uint16_t bid, int valid, uint8_t
     }
     pol->n_bids++;
   }
+  is_new = pol->bindings[i].bid != bid;
   b = &pol->bindings[i];
   b->bid = bid;
   b->valid = valid != 0;
   b->pri = bid_pri;
+  /* Only the rules listing this BID change: their binding index (a new
+     binding) and whether they are active (errata E-19). */
+  for (k = 0; k < pol->n_rules; k++) {
+    uint32_t s = pol->order[k], j;
+    const mipfb_policy_rule *r = &pol->slots[s].rule;
+    policy_comp *c = &pol->comp[s];
+    for (j = 0; j < c->n_bids && r->bids[j] != bid; j++) {
+    }
+    if (j < c->n_bids) {
+      if (is_new) {
+        c->bidx[j] = (uint16_t)i;
+      }
+      mipfb_policy_comp_activate(pol, s);
+    }
+  }
   return 0;
 }

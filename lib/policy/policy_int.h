@@ -5,6 +5,25 @@
 
 #include <mipfb/policy.h>
 
+#include "../core/rd.h"
+
+/* Rule capacities a policy keeps the bit-vector index for: its memory
+   grows with the square of the capacity (and has a fixed 128 KiB port
+   map), so larger policies scan their compact rules linearly, and small
+   ones always do. */
+#define POLICY_INDEX_MAX_RULES 2048u
+#define POLICY_INDEX_MIN_CAP 16u
+/* Below this many rules the compact linear scan beats the index. */
+#define POLICY_INDEX_MIN_RULES 4u
+/* bidx value of a BID the policy does not track (yet). */
+#define POLICY_NO_BINDING 0xFFFFu
+/* Dimensions of the index with sorted boundaries: source address and
+   destination port (the protocol has one row per value). The source port
+   is left to the full check of each candidate: its ranges are wide (any
+   ephemeral port), so it would filter little and make updates touch most
+   intervals. */
+#define POLICY_N_DIMS 2
+
 /* One tracked binding. */
 typedef struct policy_binding {
   uint16_t bid;
@@ -19,10 +38,67 @@ typedef struct policy_slot {
   uint8_t used;
 } policy_slot;
 
+/* A 128-bit value (addresses as two big-endian halves; IPv4 in lo). */
+typedef struct policy_u128 {
+  uint64_t hi, lo;
+} policy_u128;
+
+/* An address as a 128-bit number: IPv4 (4 octets) in lo, IPv6 big-endian. */
+static inline policy_u128 policy_u128_of(const uint8_t *a, int v4) {
+  policy_u128 x;
+  x.hi = v4 ? 0 : (uint64_t)mipfb_ld_be32(a) << 32 | mipfb_ld_be32(a + 4);
+  x.lo = v4 ? mipfb_ld_be32(a) : (uint64_t)mipfb_ld_be32(a + 8) << 32 | mipfb_ld_be32(a + 12);
+  return x;
+}
+
+/* A rule in compact match form: every field an inclusive integer range
+   (absent fields the full range), DS as its upper 6 bits, the flow label
+   20 bits; `need` the key bits the rule requires. */
+typedef struct policy_comp {
+  policy_u128 src_lo, src_hi, dst_lo, dst_hi;
+  uint32_t spi_lo, spi_hi, fl_lo, fl_hi;
+  uint32_t key; /* sort key: FID-PRI (MIPv6) or arrival number (MIPv4) */
+  uint16_t sp_lo, sp_hi, dp_lo, dp_hi;
+  uint8_t pr_lo, pr_hi, ds_lo, ds_hi;
+  uint8_t fam;    /* MIPFB_AF_INET4 / MIPFB_AF_INET6 */
+  uint8_t need;   /* MIPFB_FLOW_PORTS / MIPFB_FLOW_SPI */
+  uint8_t active; /* DROP, or a listed BID is valid (errata E-19) */
+  uint8_t n_bids;
+  uint16_t bidx[MIPFB_POLICY_MAX_RULE_BIDS]; /* index in `bindings`, or POLICY_NO_BINDING */
+} policy_comp;
+
+/* A bitmap row is 1 + words 64-bit words: word 0 has bit w set when word
+   1 + w is not zero (words <= 64), the others one bit per slot. */
+
+/* One boundary of an index dimension: interval [v, next v - 1] has the
+   bitmap row `row`; ref counts the rules that start or end (+1) at v. A
+   boundary whose ref drops to 0 stays (its row equals the previous one)
+   until the array is full, then all such are dropped at once. */
+typedef struct policy_bound {
+  policy_u128 v;
+  uint32_t ref;
+  uint32_t row;
+} policy_bound;
+
+/* One index dimension: sorted boundaries b[0].v = 0 < b[1].v < ... <
+   b[m-1].v, bitmap rows taken from and given back to a free stack. The
+   port dimensions also map every port straight to its row (`map`). */
+typedef struct policy_dim {
+  uint32_t m;
+  uint32_t n_free;
+  policy_bound *b;     /* [2 max_rules + 1] */
+  uint32_t *free_rows; /* [2 max_rules + 1] */
+  uint64_t *rows;      /* [(2 max_rules + 1) * (1 + words)] */
+  uint16_t *map;       /* [65536] row of each port; NULL for addresses */
+} policy_dim;
+
 /* The policy, at the start of the caller memory; the arrays follow it.
    Rules are kept sorted in `order` (slot indices) by priority: MIPv6 by
-   FID-PRI, MIPv4 by arrival. Classification is a linear scan of `order`;
-   a faster index (decision tree or tuple-space) is future work. */
+   FID-PRI, MIPv4 by arrival. Each slot also has its compact form in
+   `comp`. With the index (max_rules <= POLICY_INDEX_MAX_RULES, words > 0),
+   a packet's candidates are the AND of the active bitmap, its protocol
+   row and one row per dimension; the candidate with the lowest sort key
+   that matches wins. */
 struct mipfb_policy {
   int family;
   uint64_t seed;
@@ -31,12 +107,38 @@ struct mipfb_policy {
   uint32_t max_bids;
   uint32_t n_bids;
   uint32_t next_seq; /* next MIPv4 arrival number; renumbered before it would wrap */
+  uint32_t words;    /* 64-bit words of a slot bitmap; 0 without the index */
   policy_slot *slots;       /* [max_rules] */
   uint32_t *order;          /* [n_rules] of [max_rules] used */
+  uint32_t *ids;            /* [n_rules]: ids[i] is the id of slot order[i] */
   policy_binding *bindings; /* [n_bids] of [max_bids] used */
+  policy_comp *comp;        /* [max_rules], by slot */
+  uint64_t *active;         /* [1 + words] slots of active rules */
+  uint64_t *proto_rows;     /* [256 * (1 + words)] */
+  policy_dim dim[POLICY_N_DIMS];
 };
 
 /* The tracked binding with this BID, or NULL. */
 const policy_binding *mipfb_policy_binding_find(const mipfb_policy *pol, uint16_t bid);
+
+/* Compile slot s's rule into comp[s] (key, bidx, active included). */
+void mipfb_policy_comp_build(mipfb_policy *pol, uint32_t s);
+
+/* Recompute comp[s].active and its bit in the active bitmap. */
+void mipfb_policy_comp_activate(mipfb_policy *pol, uint32_t s);
+
+/* Index maintenance for slot s (its comp must be built); no-ops without
+   the index. Cannot fail: every dimension has room for 2 max_rules + 1
+   boundaries. */
+void mipfb_policy_index_add(mipfb_policy *pol, uint32_t s);
+void mipfb_policy_index_remove(mipfb_policy *pol, uint32_t s);
+
+/* Memory the index needs for max_rules (0 outside POLICY_INDEX_MIN_CAP ..
+   POLICY_INDEX_MAX_RULES),
+   and its words per bitmap. */
+size_t mipfb_policy_index_size(size_t max_rules, uint32_t *words);
+
+/* Lay the index out in mem (index_size octets, 8-aligned, zeroed). */
+void mipfb_policy_index_init(mipfb_policy *pol, uint8_t *mem);
 
 #endif /* MIPFB_POLICY_POLICY_INT_H */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mipfb/mh.h>
 #include <mipfb/mip4.h>
 
 #include "cli.h"
@@ -13,12 +14,16 @@
 #include "hex.h"
 #include "input.h"
 #include "keys.h"
+#include "mh_emit.h"
+#include "mh_schema.h"
 #include "mip4_emit.h"
 #include "out.h"
 #include "pcap_in.h"
 
-#define MH_PAYLOAD_PROTO 59 /* first octet of a Mobility Header (IPv6 No Next Header) */
-#define AUTH_SPI_END 6      /* Type, Length, SPI: the authenticator follows */
+#define AUTH_SPI_END 6 /* Type, Length, SPI: the authenticator follows */
+#define MH_HDR_LEN 1   /* offset of the MH Header Len */
+#define MH_TYPE 2      /* offset of the MH Type */
+#define MH_CKSUM 4     /* offset of the MH Checksum */
 
 typedef enum proto_sel { SEL_AUTO, SEL_MIP4, SEL_MH } proto_sel;
 
@@ -117,11 +122,54 @@ static json_t *decode_mip4(const decode_opts *d, const uint8_t *in, size_t len, 
   return j;
 }
 
+/* A Mobility Header of an MH Type the library does not decode (it checked
+   Payload Proto): Header Len within the input and the checksum, then the
+   "unknown" object. */
+static json_t *decode_mh_unknown(const uint8_t *in, size_t len, const uint8_t *src, const uint8_t *dst) {
+  size_t total = 8 * ((size_t)in[MH_HDR_LEN] + 1);
+  if (len < total) {
+    return out_error(mipfb_err_name(MIPFB_ERR_TRUNCATED),
+                     "Mobility Header: input shorter than Header Len declares (RFC 6275 6.1.1)", MH_HDR_LEN);
+  }
+  if (src != NULL && mipfb_mh_checksum(in, total, src, dst) != ((unsigned)in[MH_CKSUM] << 8 | in[MH_CKSUM + 1])) {
+    return out_error(mipfb_err_name(MIPFB_ERR_BAD_CHECKSUM),
+                     "Mobility Header: Checksum does not verify over the IPv6 pseudo-header (RFC 6275 6.1.1)",
+                     MH_CKSUM);
+  }
+  return mh_emit_unknown(in, total);
+}
+
+/* A Mobility Header; the checksum is verified when `src` and `dst` are given. */
+static json_t *decode_mh(const decode_opts *d, const uint8_t *in, size_t len, const uint8_t *src,
+                         const uint8_t *dst, int *rejected) {
+  size_t cap = len / 2 + 1; /* every reported option has at least Type and Length */
+  mipfb_mh_opt *opt = malloc(cap * sizeof *opt);
+  mipfb_diag diag = {0, 0, NULL};
+  mipfb_mh_msg m;
+  json_t *j;
+  mipfb_ssize rv;
+  if (opt == NULL) {
+    return NULL;
+  }
+  rv = mipfb_mh_decode(&m, opt, cap, in, len, src, dst, &d->cp, &diag);
+  if (rv == MIPFB_ERR_UNSUPPORTED && diag.offset == MH_TYPE && mh_msg_by_type(in[MH_TYPE]) == NULL) {
+    j = decode_mh_unknown(in, len, src, dst);
+  } else if (rv < 0) {
+    j = out_lib_error((int)rv, &diag);
+  } else {
+    j = mh_emit(&m, in, &d->cp);
+  }
+  *rejected = json_object_get(j, "error") != NULL;
+  free(opt);
+  return j;
+}
+
 /* The JSON line of one message (message or error object). */
-static json_t *decode_one(const decode_opts *d, pkt_proto proto, const uint8_t *in, size_t len, int *rejected) {
+static json_t *decode_one(const decode_opts *d, pkt_proto proto, const uint8_t *in, size_t len,
+                          const mipfb_addr *src, const mipfb_addr *dst, int *rejected) {
   if (proto == PKT_MH) {
-    *rejected = 1;
-    return out_error(mipfb_err_name(MIPFB_ERR_UNSUPPORTED), "Mobility Header decoding is not implemented yet", 0);
+    int known = src->family == MIPFB_AF_INET6 && dst->family == MIPFB_AF_INET6;
+    return decode_mh(d, in, len, known ? src->bytes : NULL, known ? dst->bytes : NULL, rejected);
   }
   return decode_mip4(d, in, len, rejected);
 }
@@ -139,7 +187,7 @@ static int on_packet(const pkt *p, void *ctx) {
   if ((p->proto == PKT_MIP4 && run->d->proto == SEL_MH) || (p->proto == PKT_MH && run->d->proto == SEL_MIP4)) {
     return 0;
   }
-  j = decode_one(run->d, p->proto, p->data, p->len, &rejected);
+  j = decode_one(run->d, p->proto, p->data, p->len, &p->ck_src, &p->ck_dst, &rejected);
   o = json_object();
   if (o == NULL || j == NULL || json_put(o, "frame", json_integer((json_int_t)p->frame)) != 0 ||
       json_put(o, "src", json_string(p->src_text)) != 0 || json_put(o, "dst", json_string(p->dst_text)) != 0 ||
@@ -169,10 +217,10 @@ static int decode_pcap(const decode_opts *d) {
 static int decode_buffer(const decode_opts *d, const uint8_t *in, size_t len) {
   pkt_proto proto = PKT_MIP4;
   int rejected = 0;
-  if (d->proto == SEL_MH || (d->proto == SEL_AUTO && len > 0 && in[0] == MH_PAYLOAD_PROTO)) {
+  if (d->proto == SEL_MH || (d->proto == SEL_AUTO && len > 0 && in[0] == MIPFB_MH_PAYLOAD_PROTO)) {
     proto = PKT_MH;
   }
-  if (out_line(stdout, decode_one(d, proto, in, len, &rejected)) != 0) {
+  if (out_line(stdout, decode_one(d, proto, in, len, &d->src, &d->dst, &rejected)) != 0) {
     return EXIT_REJECTED;
   }
   return rejected ? EXIT_REJECTED : EXIT_ALL_OK;

@@ -6,12 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mipfb/mh.h>
 #include <mipfb/mip4.h>
 
 #include "cli.h"
 #include "fields.h"
 #include "hex.h"
 #include "input.h"
+#include "mh_parse.h"
 #include "mip4_parse.h"
 #include "out.h"
 #include "pcap_out.h"
@@ -63,32 +65,49 @@ static const cli_option ENCODE_OPTIONS[] = {
     {"--pcap", 1, set_pcap},
 };
 
-/* Default addresses of --pcap packets (RFC 5737 documentation ranges). */
-static const uint8_t DEFAULT_SRC[4] = {192, 0, 2, 1};
-static const uint8_t DEFAULT_DST[4] = {198, 51, 100, 1};
+/* Default addresses of --pcap packets (RFC 5737 and RFC 3849 documentation
+   ranges; the IPv6 pair is the one of tests/vectors/mh.vec). */
+static const uint8_t DEFAULT_SRC4[4] = {192, 0, 2, 1};
+static const uint8_t DEFAULT_DST4[4] = {198, 51, 100, 1};
+static const uint8_t DEFAULT_SRC6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01};
+static const uint8_t DEFAULT_DST6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x00};
 
-/* The packet address under `key`, or the default; -1 when it is not IPv4. */
-static int packet_addr(pctx *c, const json_t *obj, const char *key, const uint8_t def[4], uint8_t out[4]) {
-  const json_t *v = json_object_get(obj, key);
-  memcpy(out, def, 4);
-  return v != NULL ? field_store(c, out, 0, FK_ADDR4, key, v) : 0;
+/* The packet addresses of a message (IPv4 for MIPv4, IPv6 for a Mobility Header). */
+typedef struct addrs {
+  uint8_t src[16];
+  uint8_t dst[16];
+} addrs;
+
+/* "src" and "dst" of `obj` of kind `kind` (FK_ADDR4 / FK_ADDR6), else the defaults; 0 or -1. */
+static int packet_addrs(pctx *c, const json_t *obj, fkind kind, addrs *a) {
+  static const field F[] = {
+      {"src", offsetof(addrs, src), FK_ADDR6, FF_OPTIONAL},
+      {"dst", offsetof(addrs, dst), FK_ADDR6, FF_OPTIONAL},
+  };
+  size_t i;
+  int v6 = kind == FK_ADDR6;
+  memcpy(a->src, v6 ? DEFAULT_SRC6 : DEFAULT_SRC4, v6 ? 16 : 4);
+  memcpy(a->dst, v6 ? DEFAULT_DST6 : DEFAULT_DST4, v6 ? 16 : 4);
+  for (i = 0; i < N_ELEMS(F); i++) {
+    const json_t *v = json_object_get(obj, F[i].name);
+    if (v != NULL && field_store(c, a, F[i].off, kind, F[i].name, v) != 0) {
+      return -1;
+    }
+  }
+  return 0;
 }
 
 /* Write one encoded message; 0, or -1 with the error in `c`. */
-static int write_message(encode_opts *e, pctx *c, const json_t *obj, const uint8_t *msg, size_t len) {
-  uint8_t src[4];
-  uint8_t dst[4];
+static int write_message(encode_opts *e, pctx *c, const addrs *a, int mh, const uint8_t *msg, size_t len) {
   char *hex;
+  int rc;
   switch (e->mode) {
   case OUT_RAW:
     return fwrite(msg, 1, len, e->raw) == len ? 0 : pctx_fail(c, "%s: write error", e->path);
   case OUT_PCAP:
-    if (packet_addr(c, obj, "src", DEFAULT_SRC, src) != 0 || packet_addr(c, obj, "dst", DEFAULT_DST, dst) != 0) {
-      return -1;
-    }
-    return pcap_out_udp4(e->pcap, src, dst, MIPFB_MIP4_PORT, MIPFB_MIP4_PORT, msg, len) == 0
-               ? 0
-               : pctx_fail(c, "message too long for a UDP datagram");
+    rc = mh ? pcap_out_ip6(e->pcap, a->src, a->dst, MIPFB_MH_NEXT_HEADER, msg, len)
+            : pcap_out_udp4(e->pcap, a->src, a->dst, MIPFB_MIP4_PORT, MIPFB_MIP4_PORT, msg, len);
+    return rc == 0 ? 0 : pctx_fail(c, "message too long for a packet");
   case OUT_HEX:
   default:
     hex = malloc(2 * len + 1);
@@ -102,6 +121,57 @@ static int write_message(encode_opts *e, pctx *c, const json_t *obj, const uint8
   }
 }
 
+/* A message of an MH Type the library does not encode: header, data, zero
+   octets up to a multiple of 8, checksum. */
+static mipfb_ssize encode_mh_unknown(uint8_t *out, size_t cap, const mh_json *j, const addrs *a,
+                                     mipfb_diag *diag) {
+  size_t total = (6 + j->data.len + 7) / 8 * 8;
+  uint16_t ck;
+  if (total > cap || total > 8 * 256) {
+    diag->err = MIPFB_ERR_INVALID_ARG;
+    diag->offset = 0;
+    diag->detail = "Mobility Header: \"data\" too long for Header Len (at most 2042 octets)";
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  memset(out, 0, total);
+  out[0] = j->payload_proto;
+  out[1] = (uint8_t)(total / 8 - 1);
+  out[2] = j->mh_type;
+  memcpy(out + 6, j->data.base, j->data.len);
+  ck = mipfb_mh_checksum(out, total, a->src, a->dst);
+  out[4] = (uint8_t)(ck >> 8);
+  out[5] = (uint8_t)ck;
+  return (mipfb_ssize)total;
+}
+
+/* Parse and encode one object into `buf`: octets, or -1 with `*res` the error object. */
+static mipfb_ssize encode_obj(pctx *c, json_t *obj, int mh, const addrs *a, uint8_t *buf, size_t cap,
+                              json_t **res) {
+  mipfb_diag diag = {0, 0, NULL};
+  mipfb_mip4_msg m4;
+  mh_json j;
+  mipfb_ssize rv;
+  if (!mh) {
+    if (mip4_parse(c, obj, &m4) != 0) {
+      *res = out_error(BAD_JSON, c->err, 0);
+      return -1;
+    }
+    rv = mipfb_mip4_encode(buf, cap, &m4, c->cp, &diag);
+  } else if (mh_parse(c, obj, &j) != 0) {
+    *res = out_error(j.lib_err != 0 ? mipfb_err_name(j.lib_err) : BAD_JSON, c->err, 0);
+    return -1;
+  } else if (j.unknown) {
+    rv = encode_mh_unknown(buf, cap, &j, a, &diag);
+  } else {
+    rv = mipfb_mh_encode(buf, cap, &j.m, a->src, a->dst, c->cp, &diag);
+  }
+  if (rv < 0) {
+    *res = out_lib_error((int)rv, &diag);
+    return -1;
+  }
+  return rv;
+}
+
 /* Encode one JSON line; the error object to print, or NULL when written. */
 static json_t *encode_line(encode_opts *e, const char *line) {
   static uint8_t buf[MAX_MESSAGE];
@@ -109,24 +179,22 @@ static json_t *encode_line(encode_opts *e, const char *line) {
   json_t *obj = json_loads(line, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
   json_t *res = NULL;
   const char *proto;
-  mipfb_diag diag = {0, 0, NULL};
-  mipfb_mip4_msg m;
+  addrs a;
   mipfb_ssize rv;
+  int mh;
   pctx c;
   if (obj == NULL) {
     return out_error(BAD_JSON, jerr.text, (size_t)jerr.position);
   }
   pctx_init(&c, &e->cp);
   proto = json_string_value(json_object_get(obj, "proto"));
-  if (proto != NULL && strcmp(proto, "mh") == 0) {
-    res = out_error(mipfb_err_name(MIPFB_ERR_UNSUPPORTED), "Mobility Header encoding is not implemented yet", 0);
-  } else if (proto == NULL || strcmp(proto, "mip4") != 0) {
-    res = out_error(BAD_JSON, "expected an object with \"proto\": \"mip4\"", 0);
-  } else if (mip4_parse(&c, obj, &m) != 0) {
+  mh = proto != NULL && strcmp(proto, "mh") == 0;
+  if (!mh && (proto == NULL || strcmp(proto, "mip4") != 0)) {
+    res = out_error(BAD_JSON, "expected an object with \"proto\": \"mip4\" or \"mh\"", 0);
+  } else if (packet_addrs(&c, obj, mh ? FK_ADDR6 : FK_ADDR4, &a) != 0) {
     res = out_error(BAD_JSON, c.err, 0);
-  } else if ((rv = mipfb_mip4_encode(buf, sizeof buf, &m, &e->cp, &diag)) < 0) {
-    res = out_lib_error((int)rv, &diag);
-  } else if (write_message(e, &c, obj, buf, (size_t)rv) != 0) {
+  } else if ((rv = encode_obj(&c, obj, mh, &a, buf, sizeof buf, &res)) >= 0 &&
+             write_message(e, &c, &a, mh, buf, (size_t)rv) != 0) {
     res = out_error(BAD_JSON, c.err, 0);
   }
   pctx_free(&c);

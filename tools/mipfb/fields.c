@@ -89,6 +89,8 @@ json_t *field_value(const void *base, size_t off, fkind kind) {
     return addr_text(AF_INET, p);
   case FK_ADDR6:
     return addr_text(AF_INET6, p);
+  case FK_ADDR:
+    return addr_text(p[0] == MIPFB_AF_INET4 ? AF_INET : AF_INET6, p + offsetof(mipfb_addr, bytes));
   case FK_ID64:
     memcpy(&u64, p, sizeof u64);
     snprintf(buf, sizeof buf, "%016" PRIx64, u64);
@@ -146,6 +148,19 @@ static int store_number(pctx *c, uint8_t *p, fkind kind, const char *name, const
 
 static int store_addr(pctx *c, uint8_t *p, fkind kind, const char *name, const char *s) {
   uint32_t u32;
+  mipfb_addr a;
+  if (kind == FK_ADDR) {
+    memset(&a, 0, sizeof a);
+    if (inet_pton(AF_INET, s, a.bytes) == 1) {
+      a.family = MIPFB_AF_INET4;
+    } else if (inet_pton(AF_INET6, s, a.bytes) == 1) {
+      a.family = MIPFB_AF_INET6;
+    } else {
+      return pctx_fail(c, "\"%s\": \"%s\" is not an IP address", name, s);
+    }
+    memcpy(p, &a, sizeof a);
+    return 0;
+  }
   if (kind == FK_ADDR6) {
     return inet_pton(AF_INET6, s, p) == 1 ? 0 : pctx_fail(c, "\"%s\": \"%s\" is not an IPv6 address", name, s);
   }
@@ -226,6 +241,9 @@ int field_store(pctx *c, void *base, size_t off, fkind kind, const char *name, c
 int fields_emit(json_t *obj, const void *base, const field *f, size_t n) {
   size_t i;
   for (i = 0; i < n; i++) {
+    if (f[i].kind == FK_ADDR && ((const uint8_t *)base)[f[i].off + offsetof(mipfb_addr, family)] == 0) {
+      continue; /* an address that is not there */
+    }
     if (json_put(obj, f[i].name, field_value(base, f[i].off, f[i].kind)) != 0) {
       return -1;
     }
@@ -248,6 +266,41 @@ int fields_parse(pctx *c, const json_t *obj, void *base, const field *f, size_t 
     }
   }
   return 0;
+}
+
+int field_check_int(pctx *c, const json_t *o, const char *key, int want, const char *what) {
+  const json_t *v = json_object_get(o, key);
+  if (v == NULL) {
+    return 0;
+  }
+  if (!json_is_integer(v) || json_integer_value(v) != want) {
+    return pctx_fail(c, "%s: \"%s\" must be %d", what, key, want);
+  }
+  return 0;
+}
+
+const void *table_find_key(const void *tab, size_t n, size_t stride, size_t off, const void *key, size_t len) {
+  const unsigned char *p = tab;
+  size_t i;
+  for (i = 0; i < n; i++, p += stride) {
+    if (memcmp(p + off, key, len) == 0) {
+      return p;
+    }
+  }
+  return NULL;
+}
+
+const void *table_find_name(const void *tab, size_t n, size_t stride, const char *name) {
+  const unsigned char *p = tab;
+  size_t i;
+  for (i = 0; name != NULL && i < n; i++, p += stride) {
+    const char *s;
+    memcpy(&s, p, sizeof s);
+    if (strcmp(s, name) == 0) {
+      return p;
+    }
+  }
+  return NULL;
 }
 
 json_t *flags_emit(unsigned word, const flag_bit *t, size_t n) {

@@ -21,6 +21,7 @@ typedef enum fkind {
   FK_IP4H,   /**< uint32_t IPv4 address in host order, dotted quad */
   FK_ADDR4,  /**< uint8_t[4] IPv4 address in network order, dotted quad */
   FK_ADDR6,  /**< uint8_t[16] IPv6 address, RFC 5952 text */
+  FK_ADDR,   /**< mipfb_addr of either family, text form; family 0 (unset) is left out of the object */
   FK_ID64,   /**< uint64_t, 16 lowercase hex digits */
   FK_HEXVEC, /**< mipfb_vec, lowercase hex string */
   FK_STRVEC  /**< mipfb_vec, JSON string (the octets of its UTF-8) */
@@ -48,6 +49,15 @@ int fields_emit(json_t *obj, const void *base, const field *f, size_t n);
 
 /** Read every field of the table from @p obj (missing required ones fail); 0 or -1. */
 int fields_parse(pctx *c, const json_t *obj, void *base, const field *f, size_t n);
+
+/** Fails (error in @p c) unless the optional @p key of @p o is absent or the integer @p want; @p what names the object. */
+int field_check_int(pctx *c, const json_t *o, const char *key, int want, const char *what);
+
+/** Entry of a table (@p n entries of @p stride octets) whose member at @p off equals @p len octets at @p key. */
+const void *table_find_key(const void *tab, size_t n, size_t stride, size_t off, const void *key, size_t len);
+
+/** Entry of a table whose first member, a string, equals @p name (NULL never matches). */
+const void *table_find_name(const void *tab, size_t n, size_t stride, const char *name);
 
 /** One bit of a flags word, by its JSON key. */
 typedef struct flag_bit {

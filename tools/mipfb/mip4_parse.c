@@ -9,18 +9,6 @@
 #include "mip4_schema.h"
 #include "ts_json.h"
 
-/* Fails unless an optional "key" is absent or holds `want`. */
-static int check_code(pctx *c, const json_t *o, const char *key, int want, const char *ext) {
-  const json_t *v = json_object_get(o, key);
-  if (v == NULL) {
-    return 0;
-  }
-  if (!json_is_integer(v) || json_integer_value(v) != want) {
-    return pctx_fail(c, "%s: \"%s\" must be %d in this profile", ext, key, want);
-  }
-  return 0;
-}
-
 static int bids_parse(pctx *c, const json_t *a, mipfb_mip4_flow_binding *fb) {
   size_t i;
   if (!json_is_array(a) || json_array_size(a) > MIPFB_MIP4_FB_MAX_BIDS) {
@@ -111,12 +99,12 @@ static int ext_parse(pctx *c, json_t *o, mipfb_mip4_ext *e) {
     if (fields_parse(c, o, e, &(const field){"type", offsetof(mipfb_mip4_ext, type), FK_U8, 0}, 1) != 0) {
       return -1;
     }
-  } else if (check_code(c, o, "type", type, d->name) != 0) {
+  } else if (field_check_int(c, o, "type", type, d->name) != 0) {
     return -1;
   } else {
     e->type = (uint8_t)type;
   }
-  if (subtype >= 0 && check_code(c, o, "subtype", subtype, d->name) != 0) {
+  if (subtype >= 0 && field_check_int(c, o, "subtype", subtype, d->name) != 0) {
     return -1;
   }
   if (fields_parse(c, o, e, d->fields, d->n_fields) != 0) {

@@ -67,46 +67,20 @@ static const mip4_ext_desc EXTS[] = {
     {"unknown", MIPFB_MIP4_EXT_UNKNOWN, UNKNOWN_FIELDS, N_ELEMS(UNKNOWN_FIELDS)},
 };
 
-/* Entry of a table whose member at `off` equals `len` octets at `key`. */
-static const void *find_key(const void *tab, size_t n, size_t stride, size_t off, const void *key, size_t len) {
-  const unsigned char *p = tab;
-  size_t i;
-  for (i = 0; i < n; i++, p += stride) {
-    if (memcmp(p + off, key, len) == 0) {
-      return p;
-    }
-  }
-  return NULL;
-}
-
-/* Entry of a table whose first member, a string, equals `name`. */
-static const void *find_name(const void *tab, size_t n, size_t stride, const char *name) {
-  const unsigned char *p = tab;
-  size_t i;
-  for (i = 0; name != NULL && i < n; i++, p += stride) {
-    const char *s;
-    memcpy(&s, p, sizeof s);
-    if (strcmp(s, name) == 0) {
-      return p;
-    }
-  }
-  return NULL;
-}
-
 const mip4_msg_desc *mip4_msg_by_type(uint8_t type) {
-  return find_key(MSGS, N_ELEMS(MSGS), sizeof MSGS[0], offsetof(mip4_msg_desc, type), &type, sizeof type);
+  return table_find_key(MSGS, N_ELEMS(MSGS), sizeof MSGS[0], offsetof(mip4_msg_desc, type), &type, sizeof type);
 }
 
 const mip4_msg_desc *mip4_msg_by_name(const char *name) {
-  return find_name(MSGS, N_ELEMS(MSGS), sizeof MSGS[0], name);
+  return table_find_name(MSGS, N_ELEMS(MSGS), sizeof MSGS[0], name);
 }
 
 const mip4_ext_desc *mip4_ext_by_kind(mipfb_mip4_ext_kind kind) {
-  return find_key(EXTS, N_ELEMS(EXTS), sizeof EXTS[0], offsetof(mip4_ext_desc, kind), &kind, sizeof kind);
+  return table_find_key(EXTS, N_ELEMS(EXTS), sizeof EXTS[0], offsetof(mip4_ext_desc, kind), &kind, sizeof kind);
 }
 
 const mip4_ext_desc *mip4_ext_by_name(const char *name) {
-  return find_name(EXTS, N_ELEMS(EXTS), sizeof EXTS[0], name);
+  return table_find_name(EXTS, N_ELEMS(EXTS), sizeof EXTS[0], name);
 }
 
 void mip4_ext_codes(mipfb_mip4_ext_kind kind, const mipfb_codepoints *cp, int *type, int *subtype) {

@@ -12,6 +12,10 @@
 #define ETHERTYPE_IPV6 0x86ddu
 #define IPPROTO_NUM_UDP 17
 #define IPV6_NH_MH 135
+#define IPV6_NH_ROUTING 43
+#define IPV6_NH_DSTOPTS 60
+#define IPV6_OPT_HOME_ADDRESS 201 /* RFC 6275 6.3 */
+#define IPV6_RH_TYPE2 2           /* RFC 6275 6.4 */
 #define LINKTYPE_RAW_IP 101 /* LINKTYPE_RAW as stored in files */
 #define MAX_IPV6_EXT_HEADERS 16
 #define IPV4_HDR 20 /* without options */
@@ -135,6 +139,31 @@ static size_t ipv6_ext_len(unsigned nh, const span *s) {
   }
 }
 
+/* A Home Address option in the Destination Options header `h` (`n` octets) replaces the checksum source. */
+static void home_address(const uint8_t *h, size_t n, pkt *out) {
+  size_t i = 2;
+  while (i < n) {
+    if (h[i] == 0) { /* Pad1 */
+      i++;
+      continue;
+    }
+    if (i + 2 > n || i + 2 + (size_t)h[i + 1] > n) {
+      return;
+    }
+    if (h[i] == IPV6_OPT_HOME_ADDRESS && h[i + 1] == 16) {
+      memcpy(out->ck_src.bytes, h + i + 2, 16);
+    }
+    i += 2 + (size_t)h[i + 1];
+  }
+}
+
+/* A type 2 Routing header not yet processed: the home address in it is the final destination. */
+static void routing_type2(const uint8_t *h, size_t n, pkt *out) {
+  if (n >= 24 && h[2] == IPV6_RH_TYPE2 && h[3] > 0) {
+    memcpy(out->ck_dst.bytes, h + 8, 16);
+  }
+}
+
 /* IPv6 (at least IPV6_HDR octets): next header 135, possibly behind extension headers. */
 static int parse_ipv6(span s, pkt *out) {
   const uint8_t *ip = s.p;
@@ -143,6 +172,8 @@ static int parse_ipv6(span s, pkt *out) {
   int i;
   nh = ip[6];
   plen = be16(ip + 4);
+  set_addr(&out->ck_src, out->src_text, MIPFB_AF_INET6, ip + 8);
+  set_addr(&out->ck_dst, out->dst_text, MIPFB_AF_INET6, ip + 24);
   span_skip(&s, IPV6_HDR);
   if (plen != 0 && plen < s.len) {
     s.len = plen; /* link-layer padding */
@@ -152,10 +183,16 @@ static int parse_ipv6(span s, pkt *out) {
     if (n == 0) {
       return -1;
     }
-    nh = s.p[0];
-    if (span_skip(&s, n) != 0) {
+    if (n > s.len) {
       return -1;
     }
+    if (nh == IPV6_NH_DSTOPTS) {
+      home_address(s.p, n, out);
+    } else if (nh == IPV6_NH_ROUTING) {
+      routing_type2(s.p, n, out);
+    }
+    nh = s.p[0];
+    span_skip(&s, n);
   }
   if (nh != IPV6_NH_MH) {
     return -1;

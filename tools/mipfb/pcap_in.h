@@ -30,6 +30,8 @@ typedef struct pkt {
   size_t len;                   /**< its captured length */
   mipfb_addr src;               /**< IP source */
   mipfb_addr dst;               /**< IP destination */
+  mipfb_addr ck_src;            /**< IPv6: source of the upper-layer checksum (a Home Address option's address, else @c src) */
+  mipfb_addr ck_dst;            /**< IPv6: its destination (a type 2 Routing header's address while Segments Left > 0, else @c dst) */
   char src_text[PKT_ADDR_TEXT]; /**< source in text form */
   char dst_text[PKT_ADDR_TEXT]; /**< destination in text form */
 } pkt;

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #define IPV4_HDR 20
+#define IPV6_HDR 40
+#define HOP_LIMIT 64
 #define UDP_HDR 8
 #define IP_MAXPACKET 65535
 #define IPPROTO_NUM_UDP 17
@@ -44,13 +46,22 @@ static void put16(uint8_t *p, size_t v) {
   p[1] = (uint8_t)v;
 }
 
+/* One capture record of `len` octets, time stamps one second apart. */
+static void record(pcap_out *w, const uint8_t *pkt, size_t len) {
+  struct pcap_pkthdr h;
+  memset(&h, 0, sizeof h);
+  h.ts.tv_sec = FIRST_TIMESTAMP + (long)w->n;
+  h.caplen = h.len = (bpf_u_int32)len;
+  pcap_dump((u_char *)w->dump, &h, pkt);
+  w->n++;
+}
+
 int pcap_out_udp4(pcap_out *w, const uint8_t src[4], const uint8_t dst[4], uint16_t sport, uint16_t dport,
                   const uint8_t *payload, size_t len) {
   static uint8_t pkt[IP_MAXPACKET];
   uint8_t *ip = pkt;
   uint8_t *udp = pkt + IPV4_HDR;
   size_t total = IPV4_HDR + UDP_HDR + len;
-  struct pcap_pkthdr h;
   uint16_t ck;
   if (total > IP_MAXPACKET) {
     return -1;
@@ -73,11 +84,25 @@ int pcap_out_udp4(pcap_out *w, const uint8_t src[4], const uint8_t dst[4], uint1
   ck = mipfb_cksum_fold(mipfb_cksum_add(mipfb_cksum_add((uint32_t)IPPROTO_NUM_UDP + (uint32_t)(UDP_HDR + len), ip + 12, 8), udp, UDP_HDR + len));
   put16(udp + 6, ck != 0 ? ck : 0xffffu); /* 0 means "no checksum" (RFC 768) */
 
-  memset(&h, 0, sizeof h);
-  h.ts.tv_sec = FIRST_TIMESTAMP + (long)w->n;
-  h.caplen = h.len = (bpf_u_int32)total;
-  pcap_dump((u_char *)w->dump, &h, pkt);
-  w->n++;
+  record(w, pkt, total);
+  return 0;
+}
+
+int pcap_out_ip6(pcap_out *w, const uint8_t src[16], const uint8_t dst[16], uint8_t nh, const uint8_t *payload,
+                 size_t len) {
+  static uint8_t pkt[IP_MAXPACKET];
+  if (len > IP_MAXPACKET - IPV6_HDR) {
+    return -1;
+  }
+  memset(pkt, 0, IPV6_HDR);
+  pkt[0] = 0x60; /* version 6, traffic class 0, flow label 0 */
+  put16(pkt + 4, len);
+  pkt[6] = nh;
+  pkt[7] = HOP_LIMIT;
+  memcpy(pkt + 8, src, 16);
+  memcpy(pkt + 24, dst, 16);
+  memcpy(pkt + IPV6_HDR, payload, len);
+  record(w, pkt, IPV6_HDR + len);
   return 0;
 }
 

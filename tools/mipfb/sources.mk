@@ -26,6 +26,12 @@ MIPFB_TOOL_SOURCES = \
 	tools/mipfb/mip4_emit.h \
 	tools/mipfb/mip4_parse.c \
 	tools/mipfb/mip4_parse.h \
+	tools/mipfb/mh_schema.c \
+	tools/mipfb/mh_schema.h \
+	tools/mipfb/mh_emit.c \
+	tools/mipfb/mh_emit.h \
+	tools/mipfb/mh_parse.c \
+	tools/mipfb/mh_parse.h \
 	tools/mipfb/out.c \
 	tools/mipfb/out.h \
 	tools/mipfb/pcap_in.c \
