@@ -155,6 +155,18 @@ static inline int fuzz_ts_equal(const mipfb_ts *a, const mipfb_ts *b) {
   return 1;
 }
 
+/** Split an input into its first octet (the target's selector) and the
+    rest; -1 for an empty input, which the targets skip. */
+static inline int fuzz_split(const uint8_t *data, size_t size, uint8_t *sel, const uint8_t **in, size_t *len) {
+  if (size == 0) {
+    return -1;
+  }
+  *sel = data[0];
+  *in = data + 1;
+  *len = size - 1;
+  return 0;
+}
+
 /** The code-point table a target's selector byte picks: bit 0 the draft
     profile, bit 1 strict reserved-bit checks (E-1). */
 static inline void fuzz_codepoints(mipfb_codepoints *cp, uint8_t sel) {

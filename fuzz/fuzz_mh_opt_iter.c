@@ -13,7 +13,7 @@
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  fuzz_in fi;
+  uint8_t first;
   const uint8_t *in;
   size_t len, start, pos, steps;
   mipfb_mh_opt_iter it;
@@ -21,13 +21,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   mipfb_diag diag;
   int rv;
 
-  if (size == 0) {
+  if (fuzz_split(data, size, &first, &in, &len) != 0) {
     return 0;
   }
-  fuzz_in_init(&fi, data, size);
-  start = fuzz_u8(&fi);
-  in = fi.p;
-  len = fi.len;
+  start = first;
   if (start > len) {
     start = len;
   }

@@ -89,7 +89,6 @@ static void check_ext(const mipfb_mip4_msg *msg, const mipfb_mip4_ext *e, const 
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  fuzz_in fi;
   uint8_t sel;
   const uint8_t *in;
   size_t len, cap, i, fixed, prev;
@@ -100,13 +99,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   mipfb_ssize r, elen;
   int seen_mn_ha = 0;
 
-  if (size == 0) {
+  if (fuzz_split(data, size, &sel, &in, &len) != 0) {
     return 0;
   }
-  fuzz_in_init(&fi, data, size);
-  sel = fuzz_u8(&fi);
-  in = fi.p;
-  len = fi.len;
 
   fuzz_codepoints(&cp, sel);
   cap = (sel & 4u) ? (size_t)(sel >> 3) : (size_t)EXT_CAP;

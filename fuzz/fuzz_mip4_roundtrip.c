@@ -109,7 +109,6 @@ static uint8_t *encode_exact(const mipfb_mip4_msg *msg, const mipfb_codepoints *
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  fuzz_in fi;
   uint8_t sel;
   const uint8_t *in;
   size_t len, len1, len2, len3, i;
@@ -121,13 +120,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint8_t *enc1, *enc2, *enc3;
   size_t n_auth = 0;
 
-  if (size == 0) {
+  if (fuzz_split(data, size, &sel, &in, &len) != 0) {
     return 0;
   }
-  fuzz_in_init(&fi, data, size);
-  sel = fuzz_u8(&fi);
-  in = fi.p;
-  len = fi.len;
 
   fuzz_codepoints(&cp, sel);
 

@@ -83,7 +83,6 @@ static size_t build_mask(const mipfb_ts *ts, uint8_t *mask, size_t cap) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  fuzz_in fi;
   uint8_t format;
   const uint8_t *in;
   size_t len, i, mlen;
@@ -93,13 +92,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint8_t out[MIPFB_TS_MAX_LEN];
   uint8_t mask[MIPFB_TS_MAX_LEN];
 
-  if (size == 0) {
+  if (fuzz_split(data, size, &format, &in, &len) != 0) {
     return 0;
   }
-  fuzz_in_init(&fi, data, size);
-  format = fuzz_u8(&fi);
-  in = fi.p;
-  len = fi.len;
 
   diag.err = 1;
   diag.offset = (size_t)-1;
