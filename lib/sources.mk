@@ -28,7 +28,16 @@ MIPFB_LIB_SOURCES = \
 	lib/policy/classify.c \
 	lib/policy/index.c \
 	lib/policy/flow_parse.c \
-	lib/policy/ha_table.c
+	lib/policy/ha_table.c \
+	lib/agent/agent.c \
+	$(MIPFB_HA4_SOURCES) \
+	$(MIPFB_MN4_SOURCES) \
+	$(MIPFB_FA4_SOURCES)
+
+# The agents, one list per role (lib/agent/).
+MIPFB_HA4_SOURCES =
+MIPFB_MN4_SOURCES =
+MIPFB_FA4_SOURCES =
 
 MIPFB_LIB_PRIVATE_H = \
 	lib/core/rd.h \
@@ -40,4 +49,12 @@ MIPFB_LIB_PRIVATE_H = \
 	lib/codec/mip4_rules.h \
 	lib/codec/mh_int.h \
 	lib/codec/codepoints_int.h \
-	lib/policy/policy_int.h
+	lib/policy/policy_int.h \
+	lib/agent/agent_int.h \
+	$(MIPFB_HA4_PRIVATE_H) \
+	$(MIPFB_MN4_PRIVATE_H) \
+	$(MIPFB_FA4_PRIVATE_H)
+
+MIPFB_HA4_PRIVATE_H =
+MIPFB_MN4_PRIVATE_H =
+MIPFB_FA4_PRIVATE_H =

@@ -22,7 +22,13 @@ tests_mipfb_test_SOURCES = \
 	tests/mh_test.c \
 	tests/mh_flow_test.c \
 	tests/mh_pmip_test.c \
-	tests/mh_util.c tests/mh_util.h
+	tests/mh_util.c tests/mh_util.h \
+	tests/fake_host.c tests/fake_host.h \
+	$(TESTS_HA4) $(TESTS_MN4) $(TESTS_FA4)
+# Agent suites, one list per role.
+TESTS_HA4 =
+TESTS_MN4 =
+TESTS_FA4 =
 tests_mipfb_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib -DMIPFB_STATICLIB \
 	-DVECTOR_DIR='"$(abs_top_srcdir)/tests/vectors"'
 tests_mipfb_test_CFLAGS = $(WARNCFLAGS) $(CHECK_CFLAGS)

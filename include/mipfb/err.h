@@ -53,6 +53,10 @@ typedef enum mipfb_error {
   MIPFB_ERR_ABI = -215,
   /** A looked-up entry does not exist. */
   MIPFB_ERR_NOT_FOUND = -216,
+  /** A host hook reported failure; the agent undid the request that needed it (see agent.h). */
+  MIPFB_ERR_HOOK = -217,
+  /** A state image (export / import) is truncated, corrupted or of another version. */
+  MIPFB_ERR_BAD_IMAGE = -218,
   /** Threshold: codes at or below this one are fatal. */
   MIPFB_ERR_FATAL = -500,
   /** A host callback reported failure. */

@@ -17,5 +17,6 @@
 #include <mipfb/flowtable.h>
 #include <mipfb/mip4.h>
 #include <mipfb/mh.h>
+#include <mipfb/agent.h>
 
 #endif /* MIPFB_MIPFB_H */

@@ -24,6 +24,8 @@ static const err_text ERR_TEXTS[] = {
     {MIPFB_ERR_TABLE_FULL, "table_full", "table full"},
     {MIPFB_ERR_ABI, "abi", "structure layout mismatch"},
     {MIPFB_ERR_NOT_FOUND, "not_found", "entry not found"},
+    {MIPFB_ERR_HOOK, "hook_failed", "host hook failed; request undone"},
+    {MIPFB_ERR_BAD_IMAGE, "bad_image", "state image truncated, corrupted or of another version"},
     {MIPFB_ERR_CALLBACK_FAILURE, "callback_failure", "host callback failed"},
     {MIPFB_ERR_INTERNAL, "internal", "internal error"},
 };
