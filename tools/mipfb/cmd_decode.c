@@ -169,6 +169,9 @@ static json_t *decode_one(const decode_opts *d, pkt_proto proto, const uint8_t *
                           const mipfb_addr *src, const mipfb_addr *dst, int *rejected) {
   if (proto == PKT_MH) {
     int known = src->family == MIPFB_AF_INET6 && dst->family == MIPFB_AF_INET6;
+    if (src->family == MIPFB_AF_INET4) {
+      fprintf(stderr, "mipfb: --src/--dst are IPv4 addresses: the Mobility Header checksum is not checked\n");
+    }
     return decode_mh(d, in, len, known ? src->bytes : NULL, known ? dst->bytes : NULL, rejected);
   }
   return decode_mip4(d, in, len, rejected);
@@ -260,6 +263,10 @@ int cmd_decode(int argc, char **argv) {
   }
   if (rc == 0 && (d.src.family == 0) != (d.dst.family == 0)) {
     rc = cli_usage_error("--src and --dst go together");
+  }
+  if (rc == 0 && d.proto == SEL_MH && (d.src.family == MIPFB_AF_INET4 || d.dst.family == MIPFB_AF_INET4)) {
+    /* They only serve the Mobility Header checksum, whose pseudo-header is IPv6. */
+    rc = cli_usage_error("--proto mh: --src and --dst must be IPv6 addresses (checksum pseudo-header)");
   }
   if (rc == 0) {
     rc = run_decode(&d);

@@ -49,7 +49,46 @@ static json_t *flow_ts(const mipfb_mh_flow_id *f) {
   return json_hex(f->ts.base, f->ts.len);
 }
 
-static int flow_id_emit(json_t *o, const mipfb_mh_flow_id *f) {
+/* Whether the sub-option area `f->subs`, starting at message offset `at`,
+   is what the encoder builds from `bids` and `ts` alone (RFC 6089 4.2.2:
+   BID Reference, Pad1/PadN to put the selector at 4n, Traffic Selector).
+   Unknown sub-options or other padding make it not canonical. */
+static int flow_subs_canonical(const mipfb_mh_flow_id *f, size_t at) {
+  const uint8_t *p = f->subs.base;
+  size_t n = f->subs.len, i = 0, pad;
+  if (f->bids.len != 0) {
+    if (n < 2 + f->bids.len || p[0] != MIPFB_MH_FSUB_BID_REF || p[1] != f->bids.len) {
+      return 0;
+    }
+    i = 2 + f->bids.len;
+  }
+  if (f->ts_format == 0) {
+    return i == n;
+  }
+  pad = (4 - (at + i) % 4) % 4;
+  if (pad == 1 && (i + 1 > n || p[i] != MIPFB_MH_FSUB_PAD1)) {
+    return 0;
+  }
+  if (pad >= 2) {
+    size_t k;
+    if (i + pad > n || p[i] != MIPFB_MH_FSUB_PADN || p[i + 1] != pad - 2) {
+      return 0;
+    }
+    for (k = 2; k < pad; k++) {
+      if (p[i + k] != 0) {
+        return 0;
+      }
+    }
+  }
+  i += pad;
+  return n - i == 4 + f->ts.len && p[i] == MIPFB_MH_FSUB_TS && p[i + 2] == f->ts_format && p[i + 3] == 0;
+}
+
+/* Flow Identification (RFC 6089 4.2): "bid_ref", "ts_format", "ts", and
+   "subs" (the whole sub-option area in hex) when the area holds more than
+   those (unknown sub-options, other padding), so that encode gives the
+   same octets back. `at`: message offset of the sub-option area. */
+static int flow_id_emit(json_t *o, const mipfb_mh_flow_id *f, size_t at) {
   int rc = 0;
   if (f->bids.len != 0) {
     rc |= json_put(o, "bid_ref", u16_list(f->bids));
@@ -57,6 +96,9 @@ static int flow_id_emit(json_t *o, const mipfb_mh_flow_id *f) {
   if (f->ts_format != 0) {
     rc |= json_put(o, "ts_format", json_integer(f->ts_format));
     rc |= json_put(o, "ts", flow_ts(f));
+  }
+  if (!flow_subs_canonical(f, at)) {
+    rc |= json_put(o, "subs", json_hex(f->subs.base, f->subs.len));
   }
   return rc;
 }
@@ -93,7 +135,7 @@ static int hnp_emit(json_t *o, const mipfb_mh_hnp *h) {
 }
 
 /* The parts the field tables do not cover. */
-static int opt_emit_more(json_t *o, const mipfb_mh_opt *opt, const mipfb_codepoints *cp) {
+static int opt_emit_more(json_t *o, const mipfb_mh_opt *opt, const uint8_t *in, const mipfb_codepoints *cp) {
   static const field COA = {"coa", offsetof(mipfb_mh_opt, u.bid.coa), FK_ADDR, 0};
   int rc = 0;
   switch (opt->kind) {
@@ -103,7 +145,7 @@ static int opt_emit_more(json_t *o, const mipfb_mh_opt *opt, const mipfb_codepoi
     }
     return rc | fields_emit(o, opt, &COA, 1);
   case MIPFB_MH_OPT_FLOW_ID:
-    return flow_id_emit(o, &opt->u.flow_id);
+    return flow_id_emit(o, &opt->u.flow_id, (size_t)(opt->u.flow_id.subs.base - in));
   case MIPFB_MH_OPT_FLOW_ID_DRAFT:
     return flow_draft_emit(o, &opt->u.flow_draft);
   case MIPFB_MH_OPT_FLOW_SUMMARY:
@@ -133,7 +175,7 @@ static json_t *opt_emit(const mipfb_mh_opt *opt, const uint8_t *in, const mipfb_
   rc |= json_put(o, "name", json_string(d != NULL ? d->name : "unknown"));
   if (d != NULL) {
     rc |= fields_emit(o, opt, d->fields, d->n_fields);
-    rc |= opt_emit_more(o, opt, cp);
+    rc |= opt_emit_more(o, opt, in, cp);
   } else {
     rc |= json_put(o, "data", json_hex(tlv + 2, tlv[1]));
   }

@@ -182,7 +182,13 @@ static int opt_parse_more(pctx *c, json_t *o, mipfb_mh_opt *opt) {
     }
     return fields_parse(c, o, opt, MORE, N_ELEMS(MORE));
   case MIPFB_MH_OPT_FLOW_ID:
-    return u16_list_parse(c, o, "bid_ref", 1, &opt->u.flow_id.bids) != 0 ? -1 : flow_ts_parse(c, o, &opt->u.flow_id);
+    if (u16_list_parse(c, o, "bid_ref", 1, &opt->u.flow_id.bids) != 0 || flow_ts_parse(c, o, &opt->u.flow_id) != 0) {
+      return -1;
+    }
+    /* "subs": the sub-option area verbatim (the encoder checks it, and it wins over bid_ref / ts). */
+    return json_object_get(o, "subs") == NULL
+               ? 0
+               : field_store(c, opt, offsetof(mipfb_mh_opt, u.flow_id.subs), FK_HEXVEC, "subs", json_object_get(o, "subs"));
   case MIPFB_MH_OPT_FLOW_ID_DRAFT:
     return flow_draft_parse(c, o, &opt->u.flow_draft);
   case MIPFB_MH_OPT_FLOW_SUMMARY:
