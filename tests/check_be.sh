@@ -1,7 +1,8 @@
 #!/bin/sh
 # make check-be: cross-build the library (MIPFB_LIB_SOURCES from
-# lib/sources.mk) and the Check-free vector runner for 32-bit big-endian MIPS,
-# statically, and run tests/vectors/*.vec under qemu-mips.
+# lib/sources.mk), the Check-free vector runner and the Check suites (with
+# tests/be/check.h in place of Check) for 32-bit big-endian MIPS,
+# statically, and run tests/vectors/*.vec and every suite under qemu-mips.
 #
 # Environment: top_srcdir, top_builddir (set by the check-be rule);
 #   MIPS_CC   cross compiler (default mips-linux-gnu-gcc)
@@ -37,15 +38,17 @@ if [ -z "${QEMU_MIPS:-}" ] || ! command -v "$QEMU_MIPS" >/dev/null 2>&1; then
   missing "qemu-mips (qemu-user) not found"
 fi
 
-# The library's source list, from lib/sources.mk (not repeated here).
-srcs=$(awk '
-  /^MIPFB_LIB_SOURCES[ \t]*=/ { on = 1; sub(/^[^=]*=/, "") }
-  on { more = ($0 ~ /\\[ \t]*$/); sub(/\\[ \t]*$/, ""); printf "%s ", $0; if (!more) exit }
-' "$top_srcdir/lib/sources.mk")
+# The library's and the Check suite's source lists, from the configured
+# Makefile (lib/sources.mk, tests/tests.mk; not repeated here).
+mkvar() {
+  printf 'check-be-print:\n\t@echo $(%s)\n' "$1" | make -s -C "$top_builddir" -f Makefile -f - check-be-print
+}
+srcs=$(mkvar MIPFB_LIB_SOURCES)
+test_srcs=$(mkvar tests_mipfb_test_SOURCES | tr ' ' '\n' | grep '\.c$' | tr '\n' ' ')
 # shellcheck disable=SC2086
 set -- $srcs
-if [ $# -eq 0 ]; then
-  echo "check-be: no MIPFB_LIB_SOURCES in $top_srcdir/lib/sources.mk" >&2
+if [ $# -eq 0 ] || [ -z "$test_srcs" ]; then
+  echo "check-be: no MIPFB_LIB_SOURCES / tests_mipfb_test_SOURCES in $top_builddir/Makefile" >&2
   exit 1
 fi
 
@@ -70,18 +73,35 @@ done
 
 cflags="-std=c99 -O2 -static -DMIPFB_STATICLIB -I$top_srcdir/include -I$top_builddir/include$flags"
 echo "check-be: $MIPS_CC $cflags"
-objs=
-for s in "$@" tests/vecfile.c tests/vectors_run.c; do
-  o="$out/$(echo "$s" | tr / _ | sed 's/\.c$/.o/')"
-  echo "  CC(mips) $s"
+# cc_all OUT-VAR EXTRA-FLAGS FILE...: compile each file, append the objects to OUT-VAR.
+cc_all() {
+  var=$1 extra=$2
+  shift 2
+  for s in "$@"; do
+    o="$out/$(echo "$s" | tr / _ | sed 's/\.c$/.o/')"
+    echo "  CC(mips) $s"
+    # shellcheck disable=SC2086
+    "$MIPS_CC" $cflags $extra -c "$top_srcdir/$s" -o "$o"
+    eval "$var=\"\$$var $o\""
+  done
+}
+lib_objs=
+cc_all lib_objs "" "$@"
+vec_objs=
+cc_all vec_objs "" tests/vecfile.c tests/vectors_run.c
+# The Check suites, with tests/be/check.h standing in for Check (no Check
+# library exists for this target).
+test_objs=
+# shellcheck disable=SC2086
+cc_all test_objs "-D_POSIX_C_SOURCE=200809L -I$top_srcdir/tests/be -I$top_srcdir/lib -DVECTOR_DIR=\"$top_srcdir/tests/vectors\"" \
+  $test_srcs tests/be/minicheck.c
+for prog in vectors_run mipfb_test; do
+  case $prog in vectors_run) objs=$vec_objs ;; *) objs=$test_objs ;; esac
+  echo "  LD(mips) $out/$prog"
   # shellcheck disable=SC2086
-  "$MIPS_CC" $cflags -c "$top_srcdir/$s" -o "$o"
-  objs="$objs $o"
+  "$MIPS_CC" $cflags -o "$out/$prog" $objs $lib_objs
 done
 bin="$out/vectors_run"
-echo "  LD(mips) $bin"
-# shellcheck disable=SC2086
-"$MIPS_CC" $cflags -o "$bin" $objs
 
 # 32-bit, big-endian, MIPS.
 hdr=$(readelf -h "$bin")
@@ -97,6 +117,13 @@ rc=0
 "$QEMU_MIPS" "$bin" "$@" || rc=$?
 if [ "$rc" -ne 0 ]; then
   echo "check-be: FAILED (exit $rc)" >&2
+  exit 1
+fi
+echo "check-be: $QEMU_MIPS $out/mipfb_test (every Check suite)"
+rc=0
+"$QEMU_MIPS" "$out/mipfb_test" || rc=$?
+if [ "$rc" -ne 0 ]; then
+  echo "check-be: FAILED (mipfb_test exit $rc)" >&2
   exit 1
 fi
 echo "check-be: PASSED"

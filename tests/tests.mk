@@ -4,7 +4,8 @@ TESTS =
 check_PROGRAMS =
 EXTRA_DIST += tests/classify_test.sh tests/classify_test.py tests/interop_lib.sh
 EXTRA_DIST += tests/cli_lib.sh tests/cli_mh_test.sh tests/interop_mh.sh tests/vecfile.py
-EXTRA_DIST += tests/vectors tests/noalloc.sh tests/cli_test.sh tests/interop_tshark.sh tests/fuzz_replay.sh tests/check_be.sh
+EXTRA_DIST += tests/vectors tests/noalloc.sh tests/cli_test.sh tests/interop_tshark.sh tests/fuzz_replay.sh tests/check_be.sh \
+	tests/be/check.h tests/be/minicheck.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/mipfb_test
