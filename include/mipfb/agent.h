@@ -179,7 +179,7 @@ typedef struct mipfb_hooks {
    *  The bytes are valid during the call only. Required. */
   int (*send)(void *user, const uint8_t *msg, size_t len, const mipfb_pkt_info *to);
   /** The agent's earliest deadline is now @p deadline_ms
-   *  (@ref MIPFB_NO_DEADLINE: none); call the agent's `*_timeout()` then.
+   *  (@ref MIPFB_NO_DEADLINE for none); call the agent's `*_timeout()` then.
    *  A later call replaces the earlier deadline. May be NULL when the host
    *  polls the agent's `*_next_deadline()`. */
   void (*set_timer)(void *user, uint64_t deadline_ms);
