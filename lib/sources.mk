@@ -37,7 +37,7 @@ MIPFB_LIB_SOURCES = \
 # The agents, one list per role (lib/agent/).
 MIPFB_HA4_SOURCES =
 MIPFB_MN4_SOURCES =
-MIPFB_FA4_SOURCES =
+MIPFB_FA4_SOURCES = lib/agent/fa4.c lib/agent/fa4_pending.c lib/agent/fa4_visitors.c lib/agent/fa4_relay.c
 
 MIPFB_LIB_PRIVATE_H = \
 	lib/core/rd.h \
@@ -57,4 +57,4 @@ MIPFB_LIB_PRIVATE_H = \
 
 MIPFB_HA4_PRIVATE_H =
 MIPFB_MN4_PRIVATE_H =
-MIPFB_FA4_PRIVATE_H =
+MIPFB_FA4_PRIVATE_H = lib/agent/fa4_int.h

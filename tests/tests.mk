@@ -29,7 +29,7 @@ tests_mipfb_test_SOURCES = \
 # Agent suites, one list per role.
 TESTS_HA4 =
 TESTS_MN4 =
-TESTS_FA4 =
+TESTS_FA4 = tests/fa4_test.c
 tests_mipfb_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib -DMIPFB_STATICLIB \
 	-DVECTOR_DIR='"$(abs_top_srcdir)/tests/vectors"'
 tests_mipfb_test_CFLAGS = $(WARNCFLAGS) $(CHECK_CFLAGS)

@@ -18,5 +18,6 @@
 #include <mipfb/mip4.h>
 #include <mipfb/mh.h>
 #include <mipfb/agent.h>
+#include <mipfb/fa4.h>
 
 #endif /* MIPFB_MIPFB_H */
