@@ -107,12 +107,22 @@ static json_t *name_or_number(const char *name, uint8_t v) {
   return name != NULL ? json_string(name) : json_integer(v);
 }
 
+/* draft-00 Flow Identification (wire.md 6.1): "subs" as for RFC 6089 when
+   the area is more than the one Binding Reference sub-option the encoder
+   builds (Sub-Opt Len includes Type and Len, errata E-10). */
 static int flow_draft_emit(json_t *o, const mipfb_mh_flow_draft *f) {
+  const uint8_t *p = f->subs.base;
+  int canonical = f->bids.len == 0 ? f->subs.len == 0
+                                   : f->subs.len == f->bids.len + 2 && p[0] == MIPFB_MH_FDRAFT_BREF &&
+                                         p[1] == f->bids.len + 2;
   int rc = json_put(o, "action", name_or_number(mh_fdraft_action_name(f->action), f->action));
   rc |= json_put(o, "status", json_integer(f->status));
   rc |= json_put(o, "pro", name_or_number(mh_fdraft_pro_name(f->pro), f->pro));
   if (f->bids.len != 0) {
     rc |= json_put(o, "bid_ref", u16_list(f->bids));
+  }
+  if (!canonical) {
+    rc |= json_put(o, "subs", json_hex(f->subs.base, f->subs.len));
   }
   return rc;
 }

@@ -169,6 +169,13 @@ static int mmb_parse(pctx *c, const json_t *o, mipfb_mh_mmb *m) {
   return 0;
 }
 
+/* "subs" of a flow option: its sub-option area verbatim, hex (the encoder
+   checks it, and it wins over "bid_ref" / "ts"); absent: built from those. */
+static int subs_parse(pctx *c, json_t *o, mipfb_mh_opt *opt, size_t off) {
+  json_t *j = json_object_get(o, "subs");
+  return j == NULL ? 0 : field_store(c, opt, off, FK_HEXVEC, "subs", j);
+}
+
 /* The parts the field tables do not cover. */
 static int opt_parse_more(pctx *c, json_t *o, mipfb_mh_opt *opt) {
   static const field MORE[] = {
@@ -185,12 +192,11 @@ static int opt_parse_more(pctx *c, json_t *o, mipfb_mh_opt *opt) {
     if (u16_list_parse(c, o, "bid_ref", 1, &opt->u.flow_id.bids) != 0 || flow_ts_parse(c, o, &opt->u.flow_id) != 0) {
       return -1;
     }
-    /* "subs": the sub-option area verbatim (the encoder checks it, and it wins over bid_ref / ts). */
-    return json_object_get(o, "subs") == NULL
-               ? 0
-               : field_store(c, opt, offsetof(mipfb_mh_opt, u.flow_id.subs), FK_HEXVEC, "subs", json_object_get(o, "subs"));
+    return subs_parse(c, o, opt, offsetof(mipfb_mh_opt, u.flow_id.subs));
   case MIPFB_MH_OPT_FLOW_ID_DRAFT:
-    return flow_draft_parse(c, o, &opt->u.flow_draft);
+    return flow_draft_parse(c, o, &opt->u.flow_draft) != 0
+               ? -1
+               : subs_parse(c, o, opt, offsetof(mipfb_mh_opt, u.flow_draft.subs));
   case MIPFB_MH_OPT_FLOW_SUMMARY:
     return u16_list_parse(c, o, "fids", 0, &opt->u.flow_summary);
   case MIPFB_MH_OPT_MN_ID:
