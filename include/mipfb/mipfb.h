@@ -18,6 +18,7 @@
 #include <mipfb/mip4.h>
 #include <mipfb/mh.h>
 #include <mipfb/agent.h>
+#include <mipfb/ha4.h>
 #include <mipfb/fa4.h>
 
 #endif /* MIPFB_MIPFB_H */
