@@ -57,54 +57,64 @@ static int check_ts(uint8_t format, const uint8_t *d, size_t n, size_t off, mipf
   return r < 0 ? (int)r : 0;
 }
 
-/* The sub-option area `d`/`n` at MH offset `off` into f->bids, ts_format, ts. */
+/* The sub-option area `d`/`n` at MH offset `off` into f->bids, ts_format,
+   ts. The views are kept in locals and stored at the end (f is
+   unspecified on failure), so the stores cost no reloads of the input. */
 static int parse_subs(mipfb_mh_flow_id *f, const uint8_t *d, size_t n, size_t off, mipfb_diag *diag) {
-  size_t pos = 0;
-  f->bids.base = NULL;
-  f->bids.len = 0;
-  f->ts_format = 0;
-  f->ts.base = NULL;
-  f->ts.len = 0;
-  while (pos < n) {
-    const uint8_t *p = d + pos;
-    size_t len;
-    int rv = 0;
-    if (p[0] == MIPFB_MH_FSUB_PAD1) {
-      pos++;
+  const uint8_t *p = d, *end = d + n, *bids = NULL, *ts = NULL;
+  size_t bids_len = 0, ts_len = 0;
+  uint8_t ts_format = 0;
+  while (p < end) {
+    uint8_t type = p[0];
+    size_t left = (size_t)(end - p), len;
+    int rv;
+    if (type == MIPFB_MH_FSUB_PAD1) {
+      p++;
       continue;
     }
-    if (n - pos < 2 || n - pos - 2 < p[1]) {
-      return mipfb_fail(diag, MIPFB_ERR_TRUNCATED, off + pos + (n - pos < 2 ? 0u : 1u),
+    if (left < 2 || left - 2 < p[1]) {
+      return mipfb_fail(diag, MIPFB_ERR_TRUNCATED, off + (size_t)(p - d) + (left < 2 ? 0u : 1u),
                         "Flow Identification option: sub-option runs past the option (RFC 6089 4.2.2)");
     }
     len = p[1];
-    if (p[0] == MIPFB_MH_FSUB_BID_REF) {
-      if (f->bids.base != NULL) {
-        return mipfb_fail(diag, MIPFB_ERR_DUPLICATE, off + pos,
+    if (type == MIPFB_MH_FSUB_BID_REF) {
+      if (bids != NULL) {
+        return mipfb_fail(diag, MIPFB_ERR_DUPLICATE, off + (size_t)(p - d),
                           "Flow Identification option: at most one BID Reference sub-option (RFC 6089 4.2.2.2)");
       }
-      rv = check_bids(p + 2, len, off + pos + 2, diag);
-      f->bids.base = p + 2;
-      f->bids.len = len;
-    } else if (p[0] == MIPFB_MH_FSUB_TS) {
-      if (f->ts_format != 0) {
-        return mipfb_fail(diag, MIPFB_ERR_DUPLICATE, off + pos,
+      /* one or two BIDs, none 0, pass check_bids; it judges the rest */
+      if (!((len == 2 || len == 4) && (p[2] | p[3]) != 0 && (len == 2 || (p[4] | p[5]) != 0))) {
+        rv = check_bids(p + 2, len, off + (size_t)(p - d) + 2, diag);
+        if (rv < 0) {
+          return rv;
+        }
+      }
+      bids = p + 2;
+      bids_len = len;
+    } else if (type == MIPFB_MH_FSUB_TS) {
+      if (ts_format != 0) {
+        return mipfb_fail(diag, MIPFB_ERR_DUPLICATE, off + (size_t)(p - d),
                           "Flow Identification option: at most one Traffic Selector sub-option (RFC 6089 4.2.2.3)");
       }
       if (len < TS_HDR) {
-        return mipfb_fail(diag, MIPFB_ERR_BAD_LENGTH, off + pos + 1,
+        return mipfb_fail(diag, MIPFB_ERR_BAD_LENGTH, off + (size_t)(p - d) + 1,
                           "Flow Identification option: Traffic Selector sub-option Len below 2 (RFC 6089 4.2.2.3)");
       }
-      rv = check_ts(p[2], p + 4, len - TS_HDR, off + pos + 4, diag);
-      f->ts_format = p[2];
-      f->ts.base = p + 4;
-      f->ts.len = len - TS_HDR;
+      ts_format = p[2];
+      rv = check_ts(ts_format, p + 4, len - TS_HDR, off + (size_t)(p - d) + 4, diag);
+      if (rv < 0) {
+        return rv;
+      }
+      ts = p + 4;
+      ts_len = len - TS_HDR;
     }
-    if (rv < 0) {
-      return rv;
-    }
-    pos += 2 + len; /* PadN and unknown sub-options skipped by Len */
+    p += 2 + len; /* PadN and unknown sub-options skipped by Len */
   }
+  f->bids.base = bids;
+  f->bids.len = bids_len;
+  f->ts_format = ts_format;
+  f->ts.base = ts;
+  f->ts.len = ts_len;
   return 0;
 }
 
@@ -117,22 +127,24 @@ static int parse_summary(mipfb_mh_opt *o, const mipfb_mh_raw_opt *raw, mipfb_dia
   return 0;
 }
 
-int mh_flow_parse(mipfb_mh_opt *o, const mipfb_mh_raw_opt *raw, mipfb_diag *diag) {
-  mipfb_mh_flow_id *f = &o->u.flow_id;
-  const uint8_t *d = raw->data.base;
-  if (o->kind == MIPFB_MH_OPT_FLOW_SUMMARY) {
-    return parse_summary(o, raw, diag);
-  }
-  if (raw->data.len < FID_FIXED) {
-    return mipfb_fail(diag, MIPFB_ERR_BAD_LENGTH, raw->offset + 1,
+int mh_flow_id_parse(mipfb_mh_flow_id *f, const uint8_t *d, size_t n, size_t off, mipfb_diag *diag) {
+  if (n < FID_FIXED) {
+    return mipfb_fail(diag, MIPFB_ERR_BAD_LENGTH, off + 1,
                       "Flow Identification option: Length MUST be at least 6 (RFC 6089 4.2.2)");
   }
   f->fid = mipfb_ld_be16(d);
   f->pri = mipfb_ld_be16(d + 2);
   f->status = d[5];
   f->subs.base = d + FID_FIXED;
-  f->subs.len = raw->data.len - FID_FIXED;
-  return parse_subs(f, f->subs.base, f->subs.len, raw->offset + 2 + FID_FIXED, diag);
+  f->subs.len = n - FID_FIXED;
+  return parse_subs(f, d + FID_FIXED, n - FID_FIXED, off + 2 + FID_FIXED, diag);
+}
+
+int mh_flow_parse(mipfb_mh_opt *o, const mipfb_mh_raw_opt *raw, mipfb_diag *diag) {
+  if (o->kind == MIPFB_MH_OPT_FLOW_SUMMARY) {
+    return parse_summary(o, raw, diag);
+  }
+  return mh_flow_id_parse(&o->u.flow_id, raw->data.base, raw->data.len, raw->offset, diag);
 }
 
 static int bad_arg(mipfb_wr *w, const char *detail, mipfb_diag *diag) {

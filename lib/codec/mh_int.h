@@ -52,6 +52,9 @@ void mh_pad(mipfb_wr *w, size_t n);
    a raw option whose kind the caller set. Check: the rules needing the
    message (mh_flow_rules.c). Write: alignment padding, Type, Len, body. */
 int mh_flow_parse(mipfb_mh_opt *o, const mipfb_mh_raw_opt *raw, mipfb_diag *diag);
+/* The RFC 6089 Flow Identification body: Option Data `d`/`n` of the option
+   at MH offset `off` into `f` (mh_flow_parse without the raw option). */
+int mh_flow_id_parse(mipfb_mh_flow_id *f, const uint8_t *d, size_t n, size_t off, mipfb_diag *diag);
 int mh_flow_draft_parse(mipfb_mh_opt *o, const mipfb_mh_raw_opt *raw, mipfb_diag *diag);
 int mh_flow_check(const mh_seen *seen, const mipfb_mh_msg *m, const mipfb_mh_opt *o, size_t off,
                   mipfb_diag *diag);
