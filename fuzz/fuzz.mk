@@ -147,6 +147,41 @@ fuzz-run: fuzz
 	done; \
 	exit $$fail
 
+# ---------------------------------------------------------------- agents (issue 5)
+# fuzz_ha4 / fuzz_mn4: the home agent and the mobile node driven by a script
+# (fuzz/fuzz_agent_script.[ch]: fake host, hook replicas, script reading).
+FUZZ_TARGETS += fuzz_ha4 fuzz_mn4
+check_PROGRAMS += fuzz/replay_fuzz_ha4 fuzz/replay_fuzz_mn4
+FUZZ_AGENT_SOURCES = fuzz/fuzz_agent_script.c fuzz/fuzz_agent_script.h fuzz/fuzz_common.h
+
+fuzz_replay_fuzz_ha4_SOURCES = fuzz/fuzz_main.c fuzz/fuzz_ha4.c $(FUZZ_AGENT_SOURCES)
+fuzz_replay_fuzz_ha4_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+fuzz_replay_fuzz_ha4_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
+fuzz_replay_fuzz_ha4_LDADD = lib/libmipfb.la
+fuzz_replay_fuzz_ha4_LDFLAGS = -static
+
+fuzz_replay_fuzz_mn4_SOURCES = fuzz/fuzz_main.c fuzz/fuzz_mn4.c $(FUZZ_AGENT_SOURCES)
+fuzz_replay_fuzz_mn4_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+fuzz_replay_fuzz_mn4_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
+fuzz_replay_fuzz_mn4_LDADD = lib/libmipfb.la
+fuzz_replay_fuzz_mn4_LDFLAGS = -static
+
+EXTRA_DIST += fuzz/fuzz_ha4.dict fuzz/fuzz_mn4.dict
+
+fuzz: $(FUZZ_OUT)/fuzz_ha4 $(FUZZ_OUT)/fuzz_mn4
+
+$(FUZZ_OUT)/fuzz_ha4: fuzz/fuzz_ha4.c fuzz/fuzz_agent_script.c fuzz/fuzz_agent_script.h $(FUZZ_DEPS)
+	@$(MKDIR_P) $(FUZZ_OUT)
+	$(AM_V_CCLD)srcs=; for s in $(MIPFB_LIB_SOURCES); do srcs="$$srcs $(top_srcdir)/$$s"; done; \
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_ha4.c \
+	  $(top_srcdir)/fuzz/fuzz_agent_script.c -o $@
+
+$(FUZZ_OUT)/fuzz_mn4: fuzz/fuzz_mn4.c fuzz/fuzz_agent_script.c fuzz/fuzz_agent_script.h $(FUZZ_DEPS)
+	@$(MKDIR_P) $(FUZZ_OUT)
+	$(AM_V_CCLD)srcs=; for s in $(MIPFB_LIB_SOURCES); do srcs="$$srcs $(top_srcdir)/$$s"; done; \
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_mn4.c \
+	  $(top_srcdir)/fuzz/fuzz_agent_script.c -o $@
+
 fuzz-clean:
 	-rm -rf $(FUZZ_OUT)
 

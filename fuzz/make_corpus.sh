@@ -23,7 +23,7 @@ mkdir -p "$corpus/fuzz_mip4_decode" "$corpus/fuzz_mip4_roundtrip" "$corpus/fuzz_
 # put TARGET SELECTOR_BYTE HEX: write one corpus file named by its SHA-256.
 put() {
   tmp="$corpus/$1/.tmp.$$"
-  oct=$(printf '%02x%s' "$2" "$3" | awk '{
+  oct=$(printf '%02x%s' "$2" "$3" | tr -d ' ' | awk '{
       h = "0123456789abcdef"; s = tolower($0); out = "";
       for (i = 1; i < length(s); i += 2)
         out = out sprintf("\\%03o", (index(h, substr(s, i, 1)) - 1) * 16 + index(h, substr(s, i + 1, 1)) - 1);
@@ -98,9 +98,56 @@ put fuzz_mh_decode 248 3b01050000000007c00000640102000000 # 31-entry option arra
 put fuzz_mh_decode 2 c82d2c3f40163b0305000000000007c0000064c8030102030103000000031020010db8000100000000000000000005
 put fuzz_mh_roundtrip 3 232c2d3f40163b04050050520007c040006401040000000023140001000020010db8000200000000000000000007
 
+# Agent scripts (the headers of fuzz_ha4.c / fuzz_mn4.c give the encoding;
+# spaces separate the operations): the selector is the first configuration
+# octet; the targets sign the messages themselves.
+mkdir -p "$corpus/fuzz_ha4" "$corpus/fuzz_mn4"
+# HA: c1 0x3f = 8 nodes x 8 bindings, c2 0x6f = 16 bindings, 8 rules per node.
+#   RRQ = 02 a flags lifetime ext bid att coa nfb [fb: action ts...] idm src mutation
+#   register BID 1, then BID 2 with a policy of 3 rules; classify; expire
+put fuzz_ha4 4 "3f6f 02000004010001000000010002000004010112040300010802520100000100 070011 070822 081e 0301"
+#   refresh BID 1 after 50 s, then jump to the deadlines
+put fuzz_ha4 4 "3f6f 020000040100010000000100 0832 020000040100010000000100 0301 0301 0301"
+#   B = 1: BIDs 1 and 2, then BID 1 with B extends both
+put fuzz_ha4 4 "3f6f 020000040100010000000100 020000040101120400000100 020000050500010000000100 0301"
+#   O = 1: BIDs 1 and 2, then BID 2 with O overwrites the others
+put fuzz_ha4 4 "3f6f 020000040100010000000100 020000040101120400000100 020000040901120400000100 0301"
+#   deregister BID 2, then all with B = 1 (lifetime 0); the idle record expires
+put fuzz_ha4 4 "3f6f 020000040100010000000100 020000040101120400000100 020000000101120400000100 020000000500010000000100 0301 0301 0301 0301"
+#   max_lifetime 3 s: register, a single binding (no Multipath, S set), expiry
+put fuzz_ha4 68 "3f6f 020000040100010000000100 020180030000010000000100 0805 0301 0301 0301 0301"
+#   export / import: plain and continue with it, one octet changed, body re-sealed
+put fuzz_ha4 4 "3f6f 020000040100010000000100 0200000401011204020001080252000100 0604 020000040100010000000100 0601010506 0673101112 0301"
+#   failing tunnel, flow and send hooks; wrong home agent address; replayed Identification
+put fuzz_ha4 4 "3f6f 0400 020000040100010000000100 0401 0200000401011204010001000000 0402 020000040102130000000100 022000040100010000000100 020000040100010000010100"
+#   NAI keying: a request by NAI only (the SA assigns the home address), one with both
+put fuzz_ha4 20 "3f6f 020800040100010000000100 021000040101120400000100 0301"
+#   draft profile: Multiple Tunnel Request with bandwidth; multipath not authorized
+#   (node 4); EnableMultipleTunnelSupport off
+put fuzz_ha4 5 "3f6f 020000041200010000000100 020400040100010000000100 0500 020100041202020000000100 0301"
+# MN: c1 0x3f = 8 interfaces, 8 rules, lifetime 600 (0x7f: 10 s); c2 0x30 = 4 transmissions.
+#   UP = 05 id a b; RRP = 02 b0 b1 b2 code [fb...] mutation; POLICY = 09 id n [rule...]
+#   two interfaces registered, a policy and its reply, classification, refresh
+put fuzz_mn4 0 "3f30 05000011 020000000000 05010122 020000000000 09000200010800 02000020000400040000 0a00 0a10 0301 0301 0301"
+#   foreign agent care-of address and bulk refresh (lifetime 10 s)
+put fuzz_mn4 8 "7f30 05002111 020000000000 05013122 020000000000 0301 0301 0301 0301"
+#   152: multipath off, one binding left
+put fuzz_mn4 0 "3f30 05000011 020000000000 05010122 024000000000 0301 020000000000 0301"
+#   153 to a policy: the bindings again, then the policy
+put fuzz_mn4 0 "3f30 05000011 020000000000 0900010000 025000000000 0301 020000000000"
+#   133: clock resync from the home agent's time, then the reply
+put fuzz_mn4 0 "3f30 05000011 02600000000500 020000000000"
+#   down, deregister, go home and the reply to it
+put fuzz_mn4 0 "3f30 05000011 020000000000 05010122 020000000000 0600 0701 0800 020000000000 0301 0301"
+#   no reply: retransmissions until the binding fails, then up again
+put fuzz_mn4 0 "3f30 05000011 0301 0301 0301 0301 0301 0301 05000011"
+#   draft profile: Multiple Tunnel Request; failing tunnel and send hooks
+put fuzz_mn4 5 "3f30 05000011 0400 020000000000 0402 05010122 020000000000 0301"
+
 echo "corpus: $(ls "$corpus/fuzz_mip4_decode" | wc -l) mip4_decode," \
   "$(ls "$corpus/fuzz_mip4_roundtrip" | wc -l) mip4_roundtrip," \
   "$(ls "$corpus/fuzz_ts_decode" | wc -l) ts_decode," \
   "$(ls "$corpus/fuzz_mh_decode" | wc -l) mh_decode," \
   "$(ls "$corpus/fuzz_mh_opt_iter" | wc -l) mh_opt_iter," \
-  "$(ls "$corpus/fuzz_mh_roundtrip" | wc -l) mh_roundtrip"
+  "$(ls "$corpus/fuzz_mh_roundtrip" | wc -l) mh_roundtrip," \
+  "$(ls "$corpus/fuzz_ha4" | wc -l) ha4, $(ls "$corpus/fuzz_mn4" | wc -l) mn4"

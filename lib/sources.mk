@@ -35,8 +35,9 @@ MIPFB_LIB_SOURCES = \
 	$(MIPFB_FA4_SOURCES)
 
 # The agents, one list per role (lib/agent/).
-MIPFB_MN4_SOURCES =
 MIPFB_HA4_SOURCES = lib/agent/ha4.c lib/agent/ha4_cache.c lib/agent/ha4_wheel.c lib/agent/ha4_request.c lib/agent/ha4_apply.c lib/agent/ha4_reply.c lib/agent/ha4_rules.c lib/agent/ha4_query.c lib/agent/ha4_image.c
+MIPFB_MN4_SOURCES = lib/agent/mn4.c lib/agent/mn4_send.c lib/agent/mn4_reply.c lib/agent/mn4_timer.c \
+	lib/agent/mn4_policy.c lib/agent/mn4_iface.c lib/agent/mn4_tun.c
 MIPFB_FA4_SOURCES = lib/agent/fa4.c lib/agent/fa4_pending.c lib/agent/fa4_visitors.c lib/agent/fa4_relay.c
 
 MIPFB_LIB_PRIVATE_H = \
@@ -55,6 +56,6 @@ MIPFB_LIB_PRIVATE_H = \
 	$(MIPFB_MN4_PRIVATE_H) \
 	$(MIPFB_FA4_PRIVATE_H)
 
-MIPFB_MN4_PRIVATE_H =
 MIPFB_HA4_PRIVATE_H = lib/agent/ha4_int.h
+MIPFB_MN4_PRIVATE_H = lib/agent/mn4_int.h
 MIPFB_FA4_PRIVATE_H = lib/agent/fa4_int.h

@@ -18,6 +18,7 @@ static const suite_fn SUITES[] = {
     mipfb_mh_flow_suite,
     mipfb_mh_pmip_suite,
     mipfb_fa4_suite,
+    mipfb_mn4_suite,
     mipfb_ha4_suite,
 };
 

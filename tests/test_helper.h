@@ -17,6 +17,7 @@ Suite *mipfb_mh_suite(void);
 Suite *mipfb_mh_flow_suite(void);
 Suite *mipfb_mh_pmip_suite(void);
 Suite *mipfb_fa4_suite(void);
+Suite *mipfb_mn4_suite(void);
 Suite *mipfb_ha4_suite(void);
 
 /* Parse hex (whitespace ignored) into out; returns the byte count, or -1 on

@@ -27,8 +27,8 @@ tests_mipfb_test_SOURCES = \
 	tests/fake_host.c tests/fake_host.h \
 	$(TESTS_HA4) $(TESTS_MN4) $(TESTS_FA4)
 # Agent suites, one list per role.
-TESTS_MN4 =
 TESTS_HA4 = tests/ha4_test.c tests/ha4_binding_test.c tests/ha4_image_test.c tests/ha4_util.c tests/ha4_util.h
+TESTS_MN4 = tests/mn4_test.c
 TESTS_FA4 = tests/fa4_test.c
 tests_mipfb_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib -DMIPFB_STATICLIB \
 	-DVECTOR_DIR='"$(abs_top_srcdir)/tests/vectors"'

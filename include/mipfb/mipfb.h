@@ -19,6 +19,7 @@
 #include <mipfb/mh.h>
 #include <mipfb/agent.h>
 #include <mipfb/ha4.h>
+#include <mipfb/mn4.h>
 #include <mipfb/fa4.h>
 
 #endif /* MIPFB_MIPFB_H */
