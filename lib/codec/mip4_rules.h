@@ -80,17 +80,30 @@ static inline int check_multipath(mip4_seen *seen, const mipfb_mip4_msg *m, cons
   return 0;
 }
 
-static inline int check_flow_binding(const mipfb_mip4_flow_binding *fb, size_t off, const mipfb_codepoints *cp,
-                              mipfb_diag *diag) {
-  size_t i;
+static inline int check_fb_action(const mipfb_mip4_flow_binding *fb, size_t off, const mipfb_codepoints *cp,
+                                  mipfb_diag *diag) {
   if (fb->action != cp->mip4_fb_drop && fb->action != cp->mip4_fb_forward) {
     return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, off + FB_ACTION,
                       "Flow-Binding extension: Action is neither DROP nor FORWARD (RFC 7629 4.2)");
   }
+  return 0;
+}
+
+static inline int check_fb_count(const mipfb_mip4_flow_binding *fb, size_t off, mipfb_diag *diag) {
   if (fb->bid_count == 0 || fb->bid_count > MIPFB_MIP4_FB_MAX_BIDS) {
     return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, off + FB_COUNT,
                       "Flow-Binding extension: BID Count MUST be 1..8 (RFC 7629 4.2)");
   }
+  return 0;
+}
+
+/* A FORWARD BID is 1..254. */
+static inline int fb_bid_ok(uint8_t bid) { return (uint8_t)(bid - 1u) < 254u; }
+
+/* The BIDs, after check_fb_action() and check_fb_count(). */
+static inline int check_fb_bids(const mipfb_mip4_flow_binding *fb, size_t off, const mipfb_codepoints *cp,
+                                mipfb_diag *diag) {
+  size_t i;
   if (fb->action == cp->mip4_fb_drop) {
     if (fb->bid_count != 1) {
       return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, off + FB_COUNT,
@@ -98,13 +111,22 @@ static inline int check_flow_binding(const mipfb_mip4_flow_binding *fb, size_t o
     }
   } else {
     for (i = 0; i < fb->bid_count; i++) {
-      if (fb->bids[i] == 0 || fb->bids[i] == 255) {
+      if (!fb_bid_ok(fb->bids[i])) {
         return mipfb_fail(diag, MIPFB_ERR_BAD_VALUE, off + FB_BIDS + i,
                           "Flow-Binding extension: FORWARD BID 0 or 255 is reserved (1..254) (RFC 7629 4.1)");
       }
     }
   }
   return 0;
+}
+
+static inline int check_flow_binding(const mipfb_mip4_flow_binding *fb, size_t off, const mipfb_codepoints *cp,
+                              mipfb_diag *diag) {
+  int rv = check_fb_action(fb, off, cp, diag);
+  if (rv == 0) {
+    rv = check_fb_count(fb, off, diag);
+  }
+  return rv != 0 ? rv : check_fb_bids(fb, off, cp, diag);
 }
 
 static inline int check_mtunnel(mip4_seen *seen, const mipfb_mip4_msg *m, const mipfb_mip4_mtunnel *mt, size_t off,
@@ -137,16 +159,53 @@ static inline int check_mtunnel(mip4_seen *seen, const mipfb_mip4_msg *m, const 
   return 0;
 }
 
+/* Multipath, Flow-Binding, Multiple Tunnel Request and NAI are for the home
+   agent: they come before the MN-HA authentication extension. */
+static inline int check_before_mn_ha(const mip4_seen *seen, size_t off, mipfb_diag *diag) {
+  if (seen->bits & MIP4_SEEN_MN_HA) {
+    return mipfb_fail(diag, MIPFB_ERR_BAD_ORDER, off,
+                      "extension for the home agent placed after the Mobile-Home Authentication extension "
+                      "(RFC 5944 3.6.1.3, RFC 7629 4.1/4.2, RFC 2794 2)");
+  }
+  return 0;
+}
+
+static inline int check_mn_ha(mip4_seen *seen, size_t off, mipfb_diag *diag) {
+  if (seen->bits & MIP4_SEEN_MN_HA) {
+    return mipfb_fail(diag, MIPFB_ERR_DUPLICATE, off,
+                      "Mobile-Home Authentication extension: more than one (RFC 5944 3.5.2)");
+  }
+  seen->bits |= MIP4_SEEN_MN_HA;
+  return 0;
+}
+
+static inline void note_mn_fa(mip4_seen *seen) { seen->bits |= MIP4_SEEN_MN_FA; }
+
+/* The NAI rules after check_before_mn_ha(). */
+static inline int check_nai(mip4_seen *seen, size_t off, mipfb_diag *diag) {
+  if (seen->bits & MIP4_SEEN_MN_FA) {
+    return mipfb_fail(diag, MIPFB_ERR_BAD_ORDER, off,
+                      "MN-NAI extension: MUST appear before the Mobile-Foreign Authentication extension "
+                      "(RFC 2794 2)");
+  }
+  if (seen->bits & MIP4_SEEN_NAI) {
+    return mipfb_fail(diag, MIPFB_ERR_DUPLICATE, off, "MN-NAI extension: more than one");
+  }
+  seen->bits |= MIP4_SEEN_NAI;
+  return 0;
+}
+
 /* The rules for one extension at offset `off` of message `m`, given what
-   came before; updates `seen`. */
+   came before; updates `seen`. The decoder applies the same helpers one
+   kind at a time, in this order: check_before_mn_ha() first for the four
+   kinds for the home agent, then the kind's own rules. */
 static inline int mip4_ext_check(mip4_seen *seen, const mipfb_mip4_msg *m, const mipfb_mip4_ext *e, size_t off,
                    const mipfb_codepoints *cp, mipfb_diag *diag) {
   int for_ha = e->kind == MIPFB_MIP4_EXT_MULTIPATH || e->kind == MIPFB_MIP4_EXT_FLOW_BINDING ||
                e->kind == MIPFB_MIP4_EXT_MTUNNEL || e->kind == MIPFB_MIP4_EXT_NAI;
-  if (for_ha && (seen->bits & MIP4_SEEN_MN_HA)) {
-    return mipfb_fail(diag, MIPFB_ERR_BAD_ORDER, off,
-                      "extension for the home agent placed after the Mobile-Home Authentication extension "
-                      "(RFC 5944 3.6.1.3, RFC 7629 4.1/4.2, RFC 2794 2)");
+  int rv = for_ha ? check_before_mn_ha(seen, off, diag) : 0;
+  if (rv < 0) {
+    return rv;
   }
   switch (e->kind) {
   case MIPFB_MIP4_EXT_MULTIPATH:
@@ -156,26 +215,12 @@ static inline int mip4_ext_check(mip4_seen *seen, const mipfb_mip4_msg *m, const
   case MIPFB_MIP4_EXT_MTUNNEL:
     return check_mtunnel(seen, m, &e->u.mtunnel, off, diag);
   case MIPFB_MIP4_EXT_MN_HA_AUTH:
-    if (seen->bits & MIP4_SEEN_MN_HA) {
-      return mipfb_fail(diag, MIPFB_ERR_DUPLICATE, off,
-                        "Mobile-Home Authentication extension: more than one (RFC 5944 3.5.2)");
-    }
-    seen->bits |= MIP4_SEEN_MN_HA;
-    return 0;
+    return check_mn_ha(seen, off, diag);
   case MIPFB_MIP4_EXT_MN_FA_AUTH:
-    seen->bits |= MIP4_SEEN_MN_FA;
+    note_mn_fa(seen);
     return 0;
   case MIPFB_MIP4_EXT_NAI:
-    if (seen->bits & MIP4_SEEN_MN_FA) {
-      return mipfb_fail(diag, MIPFB_ERR_BAD_ORDER, off,
-                        "MN-NAI extension: MUST appear before the Mobile-Foreign Authentication extension "
-                        "(RFC 2794 2)");
-    }
-    if (seen->bits & MIP4_SEEN_NAI) {
-      return mipfb_fail(diag, MIPFB_ERR_DUPLICATE, off, "MN-NAI extension: more than one");
-    }
-    seen->bits |= MIP4_SEEN_NAI;
-    return 0;
+    return check_nai(seen, off, diag);
   case MIPFB_MIP4_EXT_FA_HA_AUTH:
   case MIPFB_MIP4_EXT_UNKNOWN:
     return 0;

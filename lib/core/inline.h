@@ -1,7 +1,8 @@
 /* Forcing the inlining of small hot helpers (internal): gcc -O2 does not
    inline a static function it sees called more than once if it judges it
    large, and the decoders' per-field helpers are cheaper inlined than
-   called. Plain `static` on other compilers. */
+   called. Plain `static` on other compilers. And the opposite for cold
+   paths (MIPFB_NOINLINE). */
 #ifndef MIPFB_CORE_INLINE_H
 #define MIPFB_CORE_INLINE_H
 
@@ -9,6 +10,14 @@
 #define MIPFB_HOT_INLINE static inline __attribute__((always_inline))
 #else
 #define MIPFB_HOT_INLINE static
+#endif
+
+/* Keeping a cold path (error diagnostics) out of its only caller, so the
+   caller's fast path needs fewer registers saved and restored. */
+#if defined(__GNUC__) || defined(__clang__)
+#define MIPFB_NOINLINE __attribute__((noinline))
+#else
+#define MIPFB_NOINLINE
 #endif
 
 #endif /* MIPFB_CORE_INLINE_H */
