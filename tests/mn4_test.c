@@ -888,6 +888,43 @@ START_TEST(test_mn4_rfc7629_4_2_policy_to_fb_extensions) {
 }
 END_TEST
 
+/* RFC 7629 5.1 / 5.2, doc/agents.md "Flow policy": two interfaces come up
+   at the same moment with a policy naming both BIDs. Each request may name
+   only the registered BIDs and its own (else the home agent answers 153),
+   so each carries a partial policy; once both are accepted the node sends
+   the whole policy again, naming both BIDs, and stops when it is accepted. */
+START_TEST(test_mn4_rfc7629_5_1_interfaces_up_together_policy_completed) {
+  static const uint16_t both[] = {1, 2};
+  mipfb_policy_rule r = fwd_rule(5060, both, 2);
+  uint64_t id_a, id_b;
+  const mipfb_mip4_flow_binding *fb;
+  ck_assert_int_eq(mipfb_mn4_set_policy(mn, 0, &r, 1), 0);
+  ck_assert_int_eq(up(0, IF_A, COA_A), 0);
+  ck_assert_int_eq(up(0, IF_B, COA_B), 0);
+  id_a = req_id(IF_A);
+  id_b = req_id(IF_B);
+  sent(0);
+  ck_assert_uint_eq(count_fb(), 1);
+  ck_assert_uint_eq(fb_at(0)->bid_count, 1); /* its own BID only */
+  sent(1);
+  ck_assert_uint_eq(count_fb(), 1);
+  ck_assert_uint_eq(fb_at(0)->bid_count, 1);
+  ck_assert_int_eq(reply(10, 0, 600, id_a), 0);
+  ck_assert_int_eq(reply(20, 0, 600, id_b), 0);
+  /* both registered: the policy goes out once more, whole */
+  ck_assert_uint_eq(host.n_sent, 3);
+  last();
+  ck_assert_uint_eq(count_fb(), 1);
+  fb = fb_at(0);
+  ck_assert_uint_eq(fb->bid_count, 2);
+  ck_assert_uint_eq(fb->bids[0], 1);
+  ck_assert_uint_eq(fb->bids[1], 2);
+  ck_assert_int_eq(reply_fb(30, 0, 600, rx.id, fb, 1), 0);
+  /* accepted whole: nothing more is sent */
+  ck_assert_uint_eq(host.n_sent, 3);
+}
+END_TEST
+
 /* RFC 7629 4.2 / 5.1: the reply's Flow-Binding extensions become the
    node's classification rules (flow events); FORWARD takes the first
    registered BID of the list, then the next one. */
@@ -1271,6 +1308,7 @@ Suite *mipfb_mn4_suite(void) {
   tcase_add_test(tc, test_mn4_rfc5944_3_6_2_rejection_retried_with_backoff);
   tcase_add_test(tc, test_mn4_rfc5944_3_6_2_1_bad_auth_discarded);
   tcase_add_test(tc, test_mn4_rfc7629_4_2_policy_to_fb_extensions);
+  tcase_add_test(tc, test_mn4_rfc7629_5_1_interfaces_up_together_policy_completed);
   tcase_add_test(tc, test_mn4_rfc7629_4_2_reply_fb_drive_classification);
   tcase_add_test(tc, test_mn4_rfc7629_4_2_set_policy_rejects_invalid);
   tcase_add_test(tc, test_mn4_draft02_5_1_mtunnel_request);

@@ -59,4 +59,11 @@ if [ "$fail" -ne 0 ]; then
   exit 1
 fi
 echo "sim_test: $(tail -n 1 "$out")"
+# Interfaces that come up together: the whole policy reaches the HA.
+if ! "$SIM" -q "$top_srcdir/examples/sim/simultaneous.scn" >"$out" 2>&1; then
+  cat "$out"
+  echo "sim_test: simultaneous.scn failed" >&2
+  exit 1
+fi
+echo "sim_test: simultaneous.scn: $(tail -n 1 "$out")"
 exit 0

@@ -148,6 +148,9 @@ int mn4_engine_replace(mipfb_mn4 *mn, const mipfb_policy_rule *rules, size_t n);
 /* Number of Flow-Binding extensions written at ext for a request of slot
    f (rules filtered by the registered BIDs and f's own); sets f->fb_bids. */
 size_t mn4_fb_build(mipfb_mn4 *mn, mn4_if *f, mipfb_mip4_ext *ext);
+/* Whether the Flow-Binding extensions of f's request (f->fb_bids) named
+   every BID of the policy whose binding is now registered. */
+int mn4_fb_complete(const mipfb_mn4 *mn, const mn4_if *f);
 /* Whether a registration of f should carry the policy. */
 int mn4_fb_wanted(const mipfb_mn4 *mn, const mn4_if *f);
 /* Convert a reply's Flow-Binding extensions into mn->tmp; returns the

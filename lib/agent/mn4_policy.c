@@ -154,6 +154,25 @@ size_t mn4_fb_build(mipfb_mn4 *mn, mn4_if *f, mipfb_mip4_ext *ext) {
   return k;
 }
 
+int mn4_fb_complete(const mipfb_mn4 *mn, const mn4_if *f) {
+  size_t i, j, k;
+  for (i = 0; i < mn->n_want; i++) {
+    const mipfb_policy_rule *r = &mn->want[i];
+    for (j = 0; r->action == MIPFB_ACTION_FORWARD && j < r->n_bids; j++) {
+      if (mn4_bit_get(f->fb_bids, r->bids[j])) {
+        continue;
+      }
+      for (k = 0; k < mn->cfg.max_ifaces; k++) {
+        const mn4_if *g = &mn->ifs[k];
+        if (g->id != 0 && g->bid == r->bids[j] && g->has_tun) {
+          return 0; /* registered, yet not named */
+        }
+      }
+    }
+  }
+  return 1;
+}
+
 size_t mn4_fb_from_reply(mipfb_mn4 *mn, const mipfb_mip4_msg *msg) {
   size_t i, j, k, n = 0;
   for (i = 0; i < msg->n_ext && n < mn->cfg.max_rules; i++) {

@@ -208,8 +208,11 @@ static int accept(mipfb_mn4 *mn, mn4_if *f, uint64_t now_ms, const mipfb_mip4_ms
   }
   mn4_set_tun(mn, f, &f->req_p, tun_bid, life, now_ms);
   if (f->req_fb && f->req_gen == mn->policy_gen) {
-    mn->policy_pending = 0;
     mn->n153 = 0;
+    /* Accepted as sent; the policy is in force only when the request named
+       every registered BID (interfaces that came up together each sent a
+       partial one): else it stays pending and mn4_policy_kick sends it. */
+    mn->policy_pending = (uint8_t)!mn4_fb_complete(mn, f);
   }
   mn4_cancel_req(f);
   f->state = MIPFB_MN4_REGISTERED;
