@@ -1,6 +1,8 @@
 /* Shared agent plumbing: hook calls, logging, address helpers. */
 #include "agent_int.h"
 
+#include <mipfb/mip4.h>
+
 #include <string.h>
 
 int agent_host_init(agent_host *host, const mipfb_hooks *hooks, void *user, uint8_t role, int need_clock) {
@@ -102,6 +104,16 @@ uint32_t agent_addr4_get(const mipfb_addr *a) {
     return 0;
   }
   return (uint32_t)a->bytes[0] << 24 | (uint32_t)a->bytes[1] << 16 | (uint32_t)a->bytes[2] << 8 | a->bytes[3];
+}
+
+uint8_t agent_encap_of(uint8_t flags) {
+  if (flags & MIPFB_MIP4_FLAG_M) {
+    return MIPFB_ENCAP_MINIMAL;
+  }
+  if (flags & MIPFB_MIP4_FLAG_G) {
+    return MIPFB_ENCAP_GRE;
+  }
+  return MIPFB_ENCAP_IPIP;
 }
 
 mipfb_pkt_info agent_pkt4(uint32_t ifindex, uint32_t src, uint32_t dst, uint16_t sport, uint16_t dport) {

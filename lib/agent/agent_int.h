@@ -40,6 +40,10 @@ int agent_random64(const agent_host *host, uint64_t *out);
 mipfb_addr agent_addr4(uint32_t a);
 uint32_t agent_addr4_get(const mipfb_addr *a);
 
+/* Tunnel encapsulation (MIPFB_ENCAP_*) asked for by an RRQ flag octet
+   (RFC 5944 3.3: M minimal, G GRE, else IP in IP). */
+uint8_t agent_encap_of(uint8_t flags);
+
 /* MIPv4 pkt_info for a UDP datagram. */
 mipfb_pkt_info agent_pkt4(uint32_t ifindex, uint32_t src, uint32_t dst, uint16_t sport, uint16_t dport);
 

@@ -208,16 +208,6 @@ static void plan_commit(mipfb_fa4 *fa, const fa4_plan *pl) {
   }
 }
 
-static uint8_t encap_of(uint8_t flags) {
-  if (flags & MIPFB_MIP4_FLAG_M) {
-    return MIPFB_ENCAP_MINIMAL;
-  }
-  if (flags & MIPFB_MIP4_FLAG_G) {
-    return MIPFB_ENCAP_GRE;
-  }
-  return MIPFB_ENCAP_IPIP;
-}
-
 /* The plan of an accepted reply (doc/agents.md "Binding semantics", from
    the foreign agent's side: every visitor of this agent has its care-of
    address). */
@@ -258,7 +248,7 @@ static void plan_make(const mipfb_fa4 *fa, uint64_t now_ms, const fa4_pending *p
   pl->nv.bid = p->bid;
   pl->nv.if_att = p->if_att;
   pl->nv.if_label = p->if_label;
-  pl->nv.encap = encap_of(p->flags);
+  pl->nv.encap = agent_encap_of(p->flags);
   pl->nv.reverse = (p->flags & MIPFB_MIP4_FLAG_T) ? 1 : 0;
   pl->nv.used = 1;
 }

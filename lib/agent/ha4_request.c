@@ -125,13 +125,6 @@ static int decode_failed(mipfb_ha4 *ha, const uint8_t *msg, size_t len, int err,
   return reject(ha, &q, err == MIPFB_ERR_NOBUF ? HA4_CODE_RESOURCES : HA4_CODE_MALFORMED, q.m.id, from);
 }
 
-static uint8_t encap_of(uint8_t flags) {
-  if ((flags & MIPFB_MIP4_FLAG_M) != 0) {
-    return MIPFB_ENCAP_MINIMAL;
-  }
-  return (flags & MIPFB_MIP4_FLAG_G) != 0 ? MIPFB_ENCAP_GRE : MIPFB_ENCAP_IPIP;
-}
-
 /* Position of bid among the node's old bindings, or HA4_NONE. */
 static uint32_t old_pos(const mipfb_ha4 *ha, uint32_t n_ob, uint8_t bid) {
   uint32_t i;
@@ -154,7 +147,7 @@ static void pb_request(mipfb_ha4 *ha, const ha4_req *q, uint32_t at, uint32_t ol
   p->bid = q->bid;
   p->if_att = q->if_att;
   p->if_label = q->if_label;
-  p->encap = encap_of(q->m.flags);
+  p->encap = agent_encap_of(q->m.flags);
   p->reverse = (uint8_t)((q->m.flags & MIPFB_MIP4_FLAG_T) != 0);
 }
 

@@ -141,6 +141,10 @@ void mn4_drop_tun(mipfb_mn4 *mn, mn4_if *f);
 /* Set the binding in force of f (no hook). */
 void mn4_set_tun(mipfb_mn4 *mn, mn4_if *f, const mn4_params *p, uint8_t tun_bid, uint16_t life, uint64_t now_ms);
 
+/* The node's security association through the auth_key hook (0, or the
+   hook's non-zero answer). */
+int mn4_ask_key(const mipfb_mn4 *mn, mipfb_auth_answer *a);
+
 /* ---- mn4_policy.c ---- */
 /* Replace the rules the engine uses by rules[0..n-1] (flow hook events;
    undone when one fails). */

@@ -16,19 +16,12 @@ static int discard(mipfb_mn4 *mn, int err, const char *what) {
 /* Verify the MN-HA authentication extension with the node's SPI. */
 static int check_auth(mipfb_mn4 *mn, const mipfb_mip4_msg *m, const uint8_t *msg, size_t len) {
   const mipfb_mip4_ext *auth = mipfb_mip4_find(m, MIPFB_MIP4_EXT_MN_HA_AUTH);
-  mipfb_auth_query q;
   mipfb_auth_answer a;
   int rc;
   if (auth == NULL || auth->u.auth.spi != mn->cfg.spi) {
     return discard(mn, MIPFB_ERR_AUTH, "reply without the node's MN-HA authentication");
   }
-  memset(&q, 0, sizeof q);
-  q.role = MIPFB_ROLE_MN4;
-  q.spi = mn->cfg.spi;
-  q.hoa = agent_addr4(mn->cfg.hoa);
-  q.peer = agent_addr4(mn->cfg.ha_addr);
-  memset(&a, 0, sizeof a);
-  if (mn->host.h.auth_key(mn->host.user, &q, &a) != 0) {
+  if (mn4_ask_key(mn, &a) != 0) {
     return discard(mn, MIPFB_ERR_HOOK, "no security association for the reply");
   }
   rc = mipfb_mip4_auth_verify(msg, len, auth, &a.key);

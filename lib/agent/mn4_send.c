@@ -32,10 +32,20 @@ uint64_t mn4_next_id(mipfb_mn4 *mn, uint64_t now_ms) {
 }
 
 /* Encode t with a fresh Identification (stored in *id) and send it. */
+int mn4_ask_key(const mipfb_mn4 *mn, mipfb_auth_answer *a) {
+  mipfb_auth_query q;
+  memset(&q, 0, sizeof q);
+  q.role = MIPFB_ROLE_MN4;
+  q.spi = mn->cfg.spi;
+  q.hoa = agent_addr4(mn->cfg.hoa);
+  q.peer = agent_addr4(mn->cfg.ha_addr);
+  memset(a, 0, sizeof *a);
+  return mn->host.h.auth_key(mn->host.user, &q, a);
+}
+
 static int send_rrq(mipfb_mn4 *mn, uint64_t now_ms, const mn4_tx *t, uint64_t *id) {
   mipfb_mip4_msg msg;
   mipfb_mip4_ext *ext = mn->tx_ext;
-  mipfb_auth_query q;
   mipfb_auth_answer a;
   mipfb_ssize n;
   size_t k = 0;
@@ -71,13 +81,7 @@ static int send_rrq(mipfb_mn4 *mn, uint64_t now_ms, const mn4_tx *t, uint64_t *i
   if (t->fb_for != NULL) {
     k += mn4_fb_build(mn, t->fb_for, &ext[k]);
   }
-  memset(&q, 0, sizeof q);
-  q.role = MIPFB_ROLE_MN4;
-  q.spi = mn->cfg.spi;
-  q.hoa = agent_addr4(mn->cfg.hoa);
-  q.peer = agent_addr4(mn->cfg.ha_addr);
-  memset(&a, 0, sizeof a);
-  if (mn->host.h.auth_key(mn->host.user, &q, &a) != 0) {
+  if (mn4_ask_key(mn, &a) != 0) {
     agent_log(&mn->host, MIPFB_LOG_ERROR, "no security association for the request", mn->cfg.hoa, t->bid, 0,
               MIPFB_ERR_HOOK);
     return MIPFB_ERR_HOOK;

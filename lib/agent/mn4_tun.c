@@ -4,16 +4,6 @@
 
 #include "mn4_int.h"
 
-static uint8_t encap_of(uint8_t flags) {
-  if (flags & MIPFB_MIP4_FLAG_M) {
-    return MIPFB_ENCAP_MINIMAL;
-  }
-  if (flags & MIPFB_MIP4_FLAG_G) {
-    return MIPFB_ENCAP_GRE;
-  }
-  return MIPFB_ENCAP_IPIP;
-}
-
 static mipfb_tunnel_event event_of(const mipfb_mn4 *mn, const mn4_if *f, uint8_t op, const mn4_params *p,
                                    uint8_t tun_bid, uint16_t life) {
   mipfb_tunnel_event ev;
@@ -22,7 +12,7 @@ static mipfb_tunnel_event event_of(const mipfb_mn4 *mn, const mn4_if *f, uint8_t
   ev.role = MIPFB_ROLE_MN4;
   ev.if_att = p->att;
   ev.if_label = p->label;
-  ev.encap = encap_of(mn->cfg.reg_flags);
+  ev.encap = agent_encap_of(mn->cfg.reg_flags);
   ev.reverse = (mn->cfg.reg_flags & MIPFB_MIP4_FLAG_T) != 0;
   ev.bid = tun_bid;
   ev.ifindex = f->id;
