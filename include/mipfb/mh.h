@@ -392,7 +392,7 @@ MIPFB_EXTERN uint16_t mipfb_mh_checksum(const uint8_t *mh, size_t len, const uin
  * State-dependent rules (unknown BID or FID, missing mandatory PMIPv6
  * options, timestamp windows) are left to the agents.
  *
- * @param[out] msg filled on success (@c msg->opt = @p opt); on MIPFB_ERR_UNSUPPORTED only @c msg->type is set; otherwise unspecified; not NULL
+ * @param[out] msg filled on success (@c msg->opt = @p opt); on MIPFB_ERR_UNSUPPORTED the message is well framed (Header Len within the input, the checksum verified when @p src and @p dst are given) and @c msg->type and @c msg->checksum are set; otherwise unspecified; not NULL
  * @param[out] opt caller array for the options; may be NULL when @p opt_cap is 0
  * @param[in] opt_cap entries available in @p opt
  * @param[in] in the Mobility Header; may be NULL only when @p len is 0
@@ -409,7 +409,7 @@ MIPFB_EXTERN uint16_t mipfb_mh_checksum(const uint8_t *mh, size_t len, const uin
  * @retval MIPFB_ERR_BAD_ORDER an option or padding after Binding Authorization Data
  * @retval MIPFB_ERR_DUPLICATE two Flow Identification options with one FID, two FIDs with one FID-PRI, a repeated BID Reference or Traffic Selector sub-option
  * @retval MIPFB_ERR_BAD_CHECKSUM the checksum does not verify
- * @retval MIPFB_ERR_UNSUPPORTED an MH Type other than 0, 5, 6, 7 (RFC 6275 9.2: answer with Binding Error Status 2)
+ * @retval MIPFB_ERR_UNSUPPORTED a well-framed message of an MH Type other than 0, 5, 6, 7 (RFC 6275 9.2: answer with Binding Error Status 2); framing errors of such a message (Header Len past the input, a wrong checksum) are reported as for the known types
  * @retval MIPFB_ERR_NOBUF more options than @p opt_cap
  * @since 0.1.0
  */

@@ -260,12 +260,7 @@ mipfb_ssize mipfb_mh_decode(mipfb_mh_msg *msg, mipfb_mh_opt *opt, size_t opt_cap
   total = 8 * ((size_t)in[1] + 1);
   msg->type = in[2];
   start = mh_opts_start(msg->type);
-  if (start == 0) {
-    return mipfb_fail(diag, MIPFB_ERR_UNSUPPORTED, 2,
-                      "Mobility Header: MH Type not known here; RFC 6275 9.2: discard and send a Binding "
-                      "Error with Status 2");
-  }
-  if (total < start) {
+  if (start != 0 && total < start) {
     return mipfb_fail(diag, MIPFB_ERR_BAD_LENGTH, 1,
                       "Mobility Header: Header Len below the minimum for the MH Type (RFC 6275 9.2, wire.md 4.3)");
   }
@@ -277,6 +272,13 @@ mipfb_ssize mipfb_mh_decode(mipfb_mh_msg *msg, mipfb_mh_opt *opt, size_t opt_cap
   if (src != NULL && dst != NULL && mipfb_mh_checksum(in, total, src, dst) != msg->checksum) {
     return mipfb_fail(diag, MIPFB_ERR_BAD_CHECKSUM, MH_CKSUM_OFF,
                       "Mobility Header: Checksum does not verify over the IPv6 pseudo-header (RFC 6275 6.1.1)");
+  }
+  if (start == 0) {
+    /* Well framed (Header Len within the input, checksum verified when the
+       addresses are given), of a type not decoded here. */
+    return mipfb_fail(diag, MIPFB_ERR_UNSUPPORTED, 2,
+                      "Mobility Header: MH Type not known here; RFC 6275 9.2: discard and send a Binding "
+                      "Error with Status 2");
   }
   fixed_part(msg, in);
   rv = parse_opts(msg, opt, opt_cap, in, total, cp, diag);
