@@ -41,7 +41,10 @@ fi
 # The library's and the Check suite's source lists, from the configured
 # Makefile (lib/sources.mk, tests/tests.mk; not repeated here).
 mkvar() {
-  printf 'check-be-print:\n\t@echo $(%s)\n' "$1" | make -s -C "$top_builddir" -f Makefile -f - check-be-print
+  # A make of its own (not a sub-make of `make check-be`): no inherited
+  # flags, no "Entering directory" lines in the answer.
+  printf 'check-be-print:\n\t@echo $(%s)\n' "$1" |
+    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s -C "$top_builddir" -f Makefile -f - check-be-print
 }
 srcs=$(mkvar MIPFB_LIB_SOURCES)
 test_srcs=$(mkvar tests_mipfb_test_SOURCES | tr ' ' '\n' | grep '\.c$' | tr '\n' ' ')

@@ -40,8 +40,9 @@ enum print_output { CK_SILENT, CK_MINIMAL, CK_NORMAL, CK_VERBOSE };
 Suite *suite_create(const char *name);
 TCase *tcase_create(const char *name);
 void suite_add_tcase(Suite *s, TCase *tc);
-void mc_tcase_add(TCase *tc, const TTest *t);
-#define tcase_add_test(tc, t) mc_tcase_add((tc), (t))
+void mc_tcase_add(TCase *tc, const TTest *t, int start, int end);
+#define tcase_add_test(tc, t) mc_tcase_add((tc), (t), 0, 1)
+#define tcase_add_loop_test(tc, t, s, e) mc_tcase_add((tc), (t), (s), (e))
 void tcase_add_checked_fixture(TCase *tc, SFun setup, SFun teardown);
 void tcase_set_timeout(TCase *tc, double timeout);
 SRunner *srunner_create(Suite *s);

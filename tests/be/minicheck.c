@@ -6,9 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* One registered test and its loop range [start, end). */
+typedef struct mc_entry {
+  const TTest *t;
+  int start, end;
+} mc_entry;
+
 struct TCase {
   const char *name;
-  const TTest **tests;
+  mc_entry *tests;
   size_t n, cap;
   SFun setup, teardown;
 };
@@ -63,9 +69,12 @@ void suite_add_tcase(Suite *s, TCase *tc) {
   s->tcs[s->n++] = tc;
 }
 
-void mc_tcase_add(TCase *tc, const TTest *t) {
+void mc_tcase_add(TCase *tc, const TTest *t, int start, int end) {
   tc->tests = grow(tc->tests, &tc->cap, tc->n, sizeof *tc->tests);
-  tc->tests[tc->n++] = t;
+  tc->tests[tc->n].t = t;
+  tc->tests[tc->n].start = start;
+  tc->tests[tc->n].end = end;
+  tc->n++;
 }
 
 void tcase_add_checked_fixture(TCase *tc, SFun setup, SFun teardown) {
@@ -109,14 +118,14 @@ void mc_fail(const char *file, int line, const char *fmt, ...) {
   longjmp(mc_jmp, 1);
 }
 
-/* Runs one test; 0 passed, 1 failed. */
-static int run_one(const TCase *tc, const TTest *t) {
+/* Runs one test (iteration i of a loop test); 0 passed, 1 failed. */
+static int run_one(const TCase *tc, const TTest *t, int i) {
   volatile int failed = 0;
   if (setjmp(mc_jmp) == 0) {
     if (tc->setup != NULL) {
       tc->setup();
     }
-    t->fn(0);
+    t->fn(i);
   } else {
     failed = 1;
   }
@@ -124,7 +133,7 @@ static int run_one(const TCase *tc, const TTest *t) {
     tc->teardown();
   }
   if (failed) {
-    fprintf(stderr, "FAIL: %s (%s:%d)\n", t->name, t->file, t->line);
+    fprintf(stderr, "FAIL: %s, iteration %d (%s:%d)\n", t->name, i, t->file, t->line);
   }
   return failed;
 }
@@ -139,8 +148,12 @@ void srunner_run_all(SRunner *sr, enum print_output mode) {
     }
     for (j = 0; j < s->n; j++) {
       for (k = 0; k < s->tcs[j]->n; k++) {
-        sr->run++;
-        sr->failed += run_one(s->tcs[j], s->tcs[j]->tests[k]);
+        const mc_entry *e = &s->tcs[j]->tests[k];
+        int it;
+        for (it = e->start; it < e->end; it++) {
+          sr->run++;
+          sr->failed += run_one(s->tcs[j], e->t, it);
+        }
       }
     }
   }
