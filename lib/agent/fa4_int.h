@@ -117,7 +117,7 @@ uint32_t fa4_pen_alloc(mipfb_fa4 *fa, uint32_t hoa, uint32_t id_low);
 /* Move an entry to the FIFO tail with a new expiry. */
 void fa4_pen_touch(mipfb_fa4 *fa, uint32_t i, uint64_t expires_ms);
 /* Free an entry (and its visitor slot reservation). */
-void fa4_pen_free(mipfb_fa4 *fa, uint32_t i);
+void fa4_pen_release(mipfb_fa4 *fa, uint32_t i);
 /* Take or give back a visitor slot reservation for entry i. */
 int fa4_pen_reserve(mipfb_fa4 *fa, uint32_t i);
 void fa4_pen_unreserve(mipfb_fa4 *fa, uint32_t i);

@@ -71,7 +71,7 @@ void fa4_pen_touch(mipfb_fa4 *fa, uint32_t i, uint64_t expires_ms) {
   fifo_append(fa, i);
 }
 
-void fa4_pen_free(mipfb_fa4 *fa, uint32_t i) {
+void fa4_pen_release(mipfb_fa4 *fa, uint32_t i) {
   fa4_pending *p = &fa->pen[i];
   uint32_t *link = &fa->pen_head[fa4_pen_bucket(fa, p->hoa, p->id_low)];
   while (*link != i) {

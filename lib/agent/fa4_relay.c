@@ -159,7 +159,7 @@ int fa4_input_request(mipfb_fa4 *fa, uint64_t now_ms, const uint8_t *msg, size_t
   if (m.lifetime > 0 && m.coa == fa->cfg.fa_addr && (m.flags & MIPFB_MIP4_FLAG_D) == 0 &&
       (m.hoa == 0 || fa4_vis_find(fa, m.hoa, fa->pen[i].bid) == FA4_NIL) && fa4_pen_reserve(fa, i) != 0) {
     /* no visitor slot for it once the requests in flight are counted */
-    fa4_pen_free(fa, i);
+    fa4_pen_release(fa, i);
     (void)fresh;
     return deny(fa, MIPFB_FA4_CODE_INSUFFICIENT_RESOURCES, 0, msg, &to);
   }
@@ -200,7 +200,7 @@ int fa4_input_reply(mipfb_fa4 *fa, uint64_t now_ms, const uint8_t *msg, size_t l
   n = mipfb_mip4_decode(&m, fa->ext, FA4_EXT_CAP, msg, len, &fa->cfg.cp, NULL);
   if (n < 0) {
     /* RFC 5944 3.7.3.1: tell the node its reply was poorly formed */
-    fa4_pen_free(fa, i);
+    fa4_pen_release(fa, i);
     fa->stats.rrp_discarded++;
     return own_reply(fa, MIPFB_FA4_CODE_POORLY_FORMED_REPLY, 0, p.hoa, p.ha, p.id, &to);
   }
@@ -214,12 +214,12 @@ int fa4_input_reply(mipfb_fa4 *fa, uint64_t now_ms, const uint8_t *msg, size_t l
     }
     if (rc != 0) {
       /* no visitor slot left: the node is told instead of relaying */
-      fa4_pen_free(fa, i);
+      fa4_pen_release(fa, i);
       fa->stats.rrp_discarded++;
       return own_reply(fa, MIPFB_FA4_CODE_INSUFFICIENT_RESOURCES, 0, p.hoa, p.ha, p.id, &to);
     }
   }
-  fa4_pen_free(fa, i);
+  fa4_pen_release(fa, i);
   fa->stats.rrp_relayed++;
   agent_log(&fa->host, MIPFB_LOG_DEBUG, "reply relayed", m.hoa, p.bid, m.code, 0);
   if (agent_send(&fa->host, msg, len, &to) != 0) {
@@ -233,7 +233,7 @@ int fa4_pen_expire(mipfb_fa4 *fa, uint64_t now_ms) {
   int rc = 0;
   while (fa->pen_first != FA4_NIL && fa->pen[fa->pen_first].expires_ms <= now_ms) {
     fa4_pending p = fa->pen[fa->pen_first];
-    fa4_pen_free(fa, fa->pen_first);
+    fa4_pen_release(fa, fa->pen_first);
     fa->stats.pending_expired++;
     agent_log(&fa->host, MIPFB_LOG_WARN, "no reply from the home agent", p.hoa, p.bid, 0, 0);
     if (fa->cfg.reply_on_timeout) {

@@ -146,7 +146,7 @@ static int plan_play(mipfb_fa4 *fa, const fa4_plan *pl) {
   return 0;
 }
 
-static void vis_unlink_free(mipfb_fa4 *fa, uint32_t i) {
+static void vis_unlink_release(mipfb_fa4 *fa, uint32_t i) {
   uint32_t *link = &fa->vis_head[fa4_vis_bucket(fa, fa->vis[i].hoa)];
   while (*link != i) {
     link = &fa->vis[*link].hnext;
@@ -166,7 +166,7 @@ static void plan_commit(mipfb_fa4 *fa, const fa4_plan *pl) {
     next = fa->vis[i].hnext;
     if (removes(pl, &fa->vis[i])) {
       agent_log(&fa->host, MIPFB_LOG_INFO, "visitor removed", pl->hoa, fa->vis[i].bid, 0, 0);
-      vis_unlink_free(fa, i);
+      vis_unlink_release(fa, i);
       fa->stats.visitors_removed++;
     }
   }
@@ -261,7 +261,7 @@ int fa4_vis_apply(mipfb_fa4 *fa, uint64_t now_ms, const fa4_pending *p, uint32_t
   }
   plan_make(fa, now_ms, p, hoa, granted_s, &pl);
   if (pl.target && pl.target_at == FA4_NIL) {
-    /* a free slot, counting the ones the plan frees first */
+    /* a free slot, counting the ones the plan releases first */
     size_t freed = 0;
     uint32_t i;
     for (i = fa->vis_head[fa4_vis_bucket(fa, hoa)]; i != FA4_NIL; i = fa->vis[i].hnext) {
@@ -295,7 +295,7 @@ int fa4_vis_expire(mipfb_fa4 *fa, uint64_t now_ms) {
         rc = MIPFB_ERR_HOOK;
       }
       agent_log(&fa->host, MIPFB_LOG_INFO, "visitor expired", v->hoa, v->bid, 0, 0);
-      vis_unlink_free(fa, i);
+      vis_unlink_release(fa, i);
       fa->stats.visitors_expired++;
     }
   }

@@ -220,7 +220,7 @@ static void commit(mipfb_ha4 *ha, uint32_t node, uint32_t n_ob, uint32_t n_or, u
   for (i = 0; i < n_ob; i++) {
     if (!kept[i]) {
       ha4_wheel_remove(ha, ha->old_b[i]);
-      ha4_bind_free(ha, ha->old_b[i]);
+      ha4_bind_release(ha, ha->old_b[i]);
     }
   }
   n->bind = HA4_NONE;
@@ -251,7 +251,7 @@ static void commit(mipfb_ha4 *ha, uint32_t node, uint32_t n_ob, uint32_t n_or, u
   n->n_bind = (uint8_t)n_pb;
   /* rules: records reused by position */
   for (i = n_new_r; i < n_or; i++) {
-    ha4_rule_free(ha, ha->old_r[i]);
+    ha4_rule_release(ha, ha->old_r[i]);
   }
   n->rule = HA4_NONE;
   prev = HA4_NONE;
@@ -343,7 +343,7 @@ int ha4_expire(mipfb_ha4 *ha, uint64_t now_ms) {
     agent_log(&ha->host, MIPFB_LOG_INFO, "binding expired", ha->nodes[node].hoa, bid, 0, 0);
   }
   while (ha->idle_head != HA4_NONE && ha->nodes[ha->idle_head].idle_until <= now_ms) {
-    ha4_node_free(ha, ha->idle_head);
+    ha4_node_release(ha, ha->idle_head);
   }
   return err;
 }

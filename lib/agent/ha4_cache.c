@@ -138,7 +138,7 @@ static void nai_unlink(mipfb_ha4 *ha, uint32_t idx) {
   }
 }
 
-void ha4_node_free(mipfb_ha4 *ha, uint32_t idx) {
+void ha4_node_release(mipfb_ha4 *ha, uint32_t idx) {
   ha4_node *n = &ha->nodes[idx];
   uint32_t *p = &ha->buckets[hoa_bucket(ha, n->hoa)];
   while (*p != idx) {
@@ -217,7 +217,7 @@ uint32_t ha4_bind_alloc(mipfb_ha4 *ha) {
   return i;
 }
 
-void ha4_bind_free(mipfb_ha4 *ha, uint32_t idx) {
+void ha4_bind_release(mipfb_ha4 *ha, uint32_t idx) {
   memset(&ha->binds[idx], 0, sizeof ha->binds[idx]);
   ha->binds[idx].next = ha->bind_free;
   ha->bind_free = idx;
@@ -235,7 +235,7 @@ uint32_t ha4_rule_alloc(mipfb_ha4 *ha) {
   return i;
 }
 
-void ha4_rule_free(mipfb_ha4 *ha, uint32_t idx) {
+void ha4_rule_release(mipfb_ha4 *ha, uint32_t idx) {
   ha4_rule *r = ha4_rule_at(ha, idx);
   memset(r, 0, ha->rule_stride);
   r->next = ha->rule_free;

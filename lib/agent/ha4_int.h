@@ -130,17 +130,17 @@ uint32_t ha4_node_find_idx(const mipfb_ha4 *ha, uint32_t hoa);
 uint32_t ha4_node_find_nai(const mipfb_ha4 *ha, const uint8_t *nai, size_t len);
 /* New node record (hashed, idle flag clear), or HA4_NONE when full. */
 uint32_t ha4_node_alloc(mipfb_ha4 *ha, uint32_t hoa);
-/* Unhash and free (no bindings, no rules). */
-void ha4_node_free(mipfb_ha4 *ha, uint32_t idx);
+/* Unhash the node and return its record to the node pool (no bindings, no rules). */
+void ha4_node_release(mipfb_ha4 *ha, uint32_t idx);
 /* Store the node's NAI and hash it (no-op without NAI keying, when it has one, or too long). */
 void ha4_node_set_nai(mipfb_ha4 *ha, uint32_t idx, const uint8_t *nai, size_t len);
 /* Idle list: a node without bindings, freed at idle_until. */
 void ha4_idle_add(mipfb_ha4 *ha, uint32_t idx, uint64_t until);
 void ha4_idle_remove(mipfb_ha4 *ha, uint32_t idx);
 uint32_t ha4_bind_alloc(mipfb_ha4 *ha);
-void ha4_bind_free(mipfb_ha4 *ha, uint32_t idx);
+void ha4_bind_release(mipfb_ha4 *ha, uint32_t idx);
 uint32_t ha4_rule_alloc(mipfb_ha4 *ha);
-void ha4_rule_free(mipfb_ha4 *ha, uint32_t idx);
+void ha4_rule_release(mipfb_ha4 *ha, uint32_t idx);
 static inline ha4_rule *ha4_rule_at(const mipfb_ha4 *ha, uint32_t idx) {
   return (ha4_rule *)(void *)(ha->rules + (size_t)idx * ha->rule_stride);
 }
@@ -186,7 +186,7 @@ int ha4_tunnel_bind(const mipfb_ha4 *ha, const ha4_node *n, const ha4_bind *b, u
 int ha4_flow_rule(const mipfb_ha4 *ha, const ha4_node *n, const ha4_rule *r, uint32_t pos);
 /* Give set_timer the earliest deadline when it changed. */
 void ha4_report_deadline(mipfb_ha4 *ha);
-/* Expire everything due at now_ms and free idle nodes past their window. */
+/* Expire everything due at now_ms and return idle node records past their window to the pool. */
 int ha4_expire(mipfb_ha4 *ha, uint64_t now_ms);
 
 /* ---- ha4_request.c ---- */

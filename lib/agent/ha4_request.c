@@ -398,7 +398,7 @@ static int accept_request(mipfb_ha4 *ha, ha4_req *q, uint64_t now_ms, uint32_t n
       int rc;
       ha->stats.hook_failures++;
       if (new_node) {
-        ha4_node_free(ha, q->node);
+        ha4_node_release(ha, q->node);
       }
       rc = reject(ha, q, HA4_CODE_RESOURCES, q->m.id, from);
       return rc < 0 ? rc : MIPFB_ERR_HOOK;
