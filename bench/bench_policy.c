@@ -10,11 +10,14 @@
  * pool, TCP or UDP, source and destination port ranges). 8192 packets go to
  * random nodes; 80% are built to hit a random rule of the node's set, the
  * rest are random (mostly unmatched). Every engine is checked to give the
- * same first-matching rule on every packet before anything is timed. All
- * three pay the node lookup: libmipfb through mipfb_ha_table_classify_packet
- * (parse + lookup + classify), (a) through mipfb_flow_parse +
- * mipfb_ha_table_lookup, (b) reads the destination from the raw packet and
- * uses mipfb_ha_table_lookup.
+ * same first-matching rule on every packet before anything is timed.
+ * Packets are handed over in batches of BATCH, as a host reading a TUN
+ * device or a recvmmsg loop would, and every engine pays the node lookup
+ * the same way: libmipfb through mipfb_ha_table_classify_burst (parse +
+ * lookup + classify, in steps with prefetching), and also one packet at a
+ * time through mipfb_ha_table_classify_packet ("1-by-1"); (a) through
+ * mipfb_flow_parse + mipfb_ha_table_lookup_burst; (b) reads the
+ * destination from the raw packet and uses mipfb_ha_table_lookup_burst.
  *
  *   bench_policy                      full table (ns/packet, best of 5)
  *   bench_policy --instr FILE         the same with instructions/packet
@@ -56,8 +59,14 @@
 
 static const unsigned RULE_COUNTS[] = {1, 16, 128, 1024};
 #define N_RC ((unsigned)(sizeof RULE_COUNTS / sizeof RULE_COUNTS[0]))
-static const char *const ENGINE_NAMES[] = {"libmipfb", "linear", "bpf"};
-#define N_ENGINES 3u
+static const char *const ENGINE_NAMES[] = {"libmipfb", "libmipfb 1-by-1", "linear", "bpf"};
+#define N_ENGINES 4u
+#define E_LIB 0u
+#define E_LIB1 1u
+#define E_LINEAR 2u
+#define E_BPF 3u
+#define E_LOOKUP 4u
+#define BATCH 32u
 
 /* One rule, as the linear baseline holds it. */
 typedef struct brule {
@@ -323,18 +332,6 @@ static unsigned linear_match(const bset *s, const mipfb_flow_key *k) {
   return 0;
 }
 
-static unsigned run_linear(const uint8_t *p, size_t len) {
-  mipfb_flow_key k;
-  mipfb_addr a;
-  const bset *s;
-  if (mipfb_flow_parse(&k, p, len) != 0) die("parse", 0);
-  a.family = k.family;
-  memcpy(a.bytes, k.dst, 16);
-  s = (const bset *)(const void *)mipfb_ha_table_lookup(t_base, &a);
-  if (s == NULL) die("linear: node not found", 0);
-  return linear_match(s, &k);
-}
-
 /* The destination address straight from the raw IPv4 or IPv6 header. */
 static void raw_dst(const uint8_t *p, mipfb_addr *a) {
   if ((p[0] >> 4) == 4) {
@@ -347,55 +344,85 @@ static void raw_dst(const uint8_t *p, mipfb_addr *a) {
   }
 }
 
-/* (b) One BPF filter per rule, first match wins. */
-static unsigned run_bpf(const uint8_t *p, size_t len) {
-  mipfb_addr a;
-  const bset *s;
+static void lookup_batch(const mipfb_ha_table *t, const mipfb_addr *a, unsigned n, mipfb_policy **pols) {
   unsigned i;
-  raw_dst(p, &a);
-  s = (const bset *)(const void *)mipfb_ha_table_lookup(t_base, &a);
-  if (s == NULL) die("bpf: node not found", 0);
-  for (i = 0; i < s->n; i++) {
-    if (bpf_filter(s->progs[i].bf_insns, p, (u_int)len, (u_int)len) != 0) return i + 1;
+  if (mipfb_ha_table_lookup_burst(t, a, n, pols) != 0) die("mipfb_ha_table_lookup_burst", 0);
+  for (i = 0; i < n; i++) {
+    if (pols[i] == NULL) die("node not found", (long)i);
   }
-  return 0;
 }
 
-static unsigned run_lib(const uint8_t *p, size_t len) {
-  mipfb_policy_decision d;
-  int rc = mipfb_ha_table_classify_packet(t_lib, p, len, MIPFB_DIR_TO_MN, &d, NULL);
-  if (rc != 0) die("mipfb_ha_table_classify_packet", rc);
-  return d.rule_id;
-}
-
-/* The HA-table lookup alone (libmipfb's table), for the share of the
-   per-packet cost. */
-static unsigned run_lookup(const uint8_t *p) {
-  mipfb_addr a;
-  raw_dst(p, &a);
-  return mipfb_ha_table_lookup(t_lib, &a) != NULL;
-}
-
-#define ENGINE_LOOKUP 3u
-
-static unsigned run_one(unsigned engine, unsigned i) {
+/* (a) parse, look the nodes up, scan; (b) look the nodes up, run the
+   filters; libmipfb in one call or one packet at a time; or the node
+   lookup alone. Each writes the first matching rule (index + 1, or 0) of
+   packets [at, at + n) to res. */
+static void run_batch(unsigned engine, unsigned at, unsigned n, unsigned *res) {
+  mipfb_flow_key k[BATCH];
+  mipfb_addr a[BATCH];
+  mipfb_policy *pols[BATCH];
+  mipfb_policy_decision d[BATCH];
+  const uint8_t *pp[BATCH];
+  int rcs[BATCH];
+  unsigned i, j;
+  if (n == 0 || n > BATCH) die("batch size", (long)n);
   switch (engine) {
-  case 0:
-    return run_lib(pkts[i], pkt_len[i]);
-  case 1:
-    return run_linear(pkts[i], pkt_len[i]);
-  case 2:
-    return run_bpf(pkts[i], pkt_len[i]);
+  case E_LIB:
+    for (i = 0; i < n; i++) pp[i] = pkts[at + i];
+    if (mipfb_ha_table_classify_burst(t_lib, pp, &pkt_len[at], n, MIPFB_DIR_TO_MN, d, rcs, NULL) != 0) {
+      die("mipfb_ha_table_classify_burst", 0);
+    }
+    for (i = 0; i < n; i++) {
+      if (rcs[i] != 0) die("mipfb_ha_table_classify_burst: packet", rcs[i]);
+      res[i] = d[i].rule_id;
+    }
+    return;
+  case E_LIB1:
+    for (i = 0; i < n; i++) {
+      int rc = mipfb_ha_table_classify_packet(t_lib, pkts[at + i], pkt_len[at + i], MIPFB_DIR_TO_MN, &d[0], NULL);
+      if (rc != 0) die("mipfb_ha_table_classify_packet", rc);
+      res[i] = d[0].rule_id;
+    }
+    return;
+  case E_LINEAR:
+    for (i = 0; i < n; i++) {
+      if (mipfb_flow_parse(&k[i], pkts[at + i], pkt_len[at + i]) != 0) die("parse", 0);
+      a[i].family = k[i].family;
+      memcpy(a[i].bytes, k[i].dst, 16);
+    }
+    lookup_batch(t_base, a, n, pols);
+    for (i = 0; i < n; i++) res[i] = linear_match((const bset *)(const void *)pols[i], &k[i]);
+    return;
+  case E_BPF:
+    for (i = 0; i < n; i++) raw_dst(pkts[at + i], &a[i]);
+    lookup_batch(t_base, a, n, pols);
+    for (i = 0; i < n; i++) {
+      const bset *s = (const bset *)(const void *)pols[i];
+      res[i] = 0;
+      for (j = 0; j < s->n; j++) {
+        if (bpf_filter(s->progs[j].bf_insns, pkts[at + i], (u_int)pkt_len[at + i], (u_int)pkt_len[at + i]) != 0) {
+          res[i] = j + 1;
+          break;
+        }
+      }
+    }
+    return;
   default:
-    return run_lookup(pkts[i]);
+    for (i = 0; i < n; i++) raw_dst(pkts[at + i], &a[i]);
+    lookup_batch(t_lib, a, n, pols);
+    for (i = 0; i < n; i++) res[i] = 1;
+    return;
   }
 }
 
+/* n packets (any count), in batches of BATCH, cycling over the set. */
 static void run_engine(unsigned engine, unsigned long n) {
   unsigned long i;
   unsigned long acc = 0;
-  for (i = 0; i < n; i++) {
-    acc += run_one(engine, (unsigned)(i % N_PKTS));
+  unsigned res[BATCH], j;
+  for (i = 0; i < n; i += BATCH) {
+    unsigned at = (unsigned)(i % N_PKTS), m = n - i < BATCH ? (unsigned)(n - i) : BATCH;
+    run_batch(engine, at, m, res);
+    for (j = 0; j < m; j++) acc += res[j];
   }
   sink += acc;
 }
@@ -471,12 +498,20 @@ static void setup(int fam, unsigned nrules, int with_bpf, unsigned tables) {
 
 /* Every engine gives every packet the same first-matching rule. */
 static void cross_check(int with_bpf) {
-  unsigned i;
-  for (i = 0; i < N_PKTS; i++) {
-    unsigned a = run_one(0, i), b = run_one(1, i);
-    if (a != b) die("libmipfb and the linear scan disagree on packet", (long)i);
-    if (with_bpf && run_one(2, i) != a) die("libmipfb and BPF disagree on packet", (long)i);
-    pkt_want[i] = a;
+  unsigned at, e, i, want[BATCH], got[BATCH];
+  for (at = 0; at < N_PKTS; at += BATCH) {
+    run_batch(E_LIB, at, BATCH, want);
+    for (e = E_LIB1; e <= (with_bpf ? E_BPF : E_LINEAR); e++) {
+      run_batch(e, at, BATCH, got);
+      for (i = 0; i < BATCH; i++) {
+        if (got[i] != want[i]) {
+          fprintf(stderr, "bench_policy: %s and %s disagree on packet %u\n", ENGINE_NAMES[E_LIB], ENGINE_NAMES[e],
+                  at + i);
+          exit(1);
+        }
+      }
+    }
+    for (i = 0; i < BATCH; i++) pkt_want[at + i] = want[i];
   }
 }
 
@@ -600,9 +635,10 @@ static void full_table(void) {
   printf("HA table: %u mobile nodes -> %u rule sets; %u packets to random nodes (80%% aimed at a random rule)\n",
          N_NODES, N_SETS, N_PKTS);
   printf("ns = ns/packet, best of 5 (CLOCK_MONOTONIC); instr = instructions/packet (callgrind, (Ir(2N)-Ir(N))/N)\n");
-  printf("every packet: parse or read the node address + HA-table lookup + first-match classification\n\n");
-  printf("%-4s %5s | %9s %7s | %9s %7s | %9s %8s | %7s %7s\n", "fam", "rules", "mipfb ns", "instr", "linear ns",
-         "instr", "bpf ns", "instr", "bpf/mipfb", "lin/mipfb");
+  printf("every packet: parse or read the node address + HA-table lookup + first-match classification;\n");
+  printf("batches of %u packets, node lookups batched for every engine but 1-by-1\n\n", BATCH);
+  printf("%-4s %5s | %8s %6s | %8s %6s | %9s %6s | %9s %7s | %9s %9s\n", "fam", "rules", "mipfb ns", "instr",
+         "1-by-1", "instr", "linear ns", "instr", "bpf ns", "instr", "bpf/mipfb", "lin/mipfb");
   for (f = 0; f < 2; f++) {
     for (r = 0; r < N_RC; r++) {
       double ns[N_ENGINES];
@@ -613,8 +649,9 @@ static void full_table(void) {
         ns[e] = measure(e);
         fmt_instr(case_id(f, r, e), in[e], sizeof in[e]);
       }
-      printf("%-4s %5u | %9.1f %7s | %9.1f %7s | %9.1f %8s | %8.1fx %8.2fx\n", f == 0 ? "IPv4" : "IPv6",
-             RULE_COUNTS[r], ns[0], in[0], ns[1], in[1], ns[2], in[2], ns[2] / ns[0], ns[1] / ns[0]);
+      printf("%-4s %5u | %8.1f %6s | %8.1f %6s | %9.1f %6s | %9.1f %7s | %8.1fx %8.2fx\n", f == 0 ? "IPv4" : "IPv6",
+             RULE_COUNTS[r], ns[E_LIB], in[E_LIB], ns[E_LIB1], in[E_LIB1], ns[E_LINEAR], in[E_LINEAR], ns[E_BPF],
+             in[E_BPF], ns[E_BPF] / ns[E_LIB], ns[E_LINEAR] / ns[E_LIB]);
       fflush(stdout);
       if (RULE_COUNTS[r] == 1024) {
         unsigned long i;
@@ -627,8 +664,8 @@ static void full_table(void) {
     char in[24];
     setup(fam_of(f), 1, 0, 1);
     fmt_instr(N_ENGINE_CASES + 1 + f, in, sizeof in);
-    printf("%-4s HA-table lookup alone (mipfb_ha_table_lookup, %u nodes): %.1f ns, %s instr\n",
-           f == 0 ? "IPv4" : "IPv6", N_NODES, measure(ENGINE_LOOKUP), in);
+    printf("%-4s HA-table lookup alone (mipfb_ha_table_lookup_burst, %u nodes): %.1f ns, %s instr\n",
+           f == 0 ? "IPv4" : "IPv6", N_NODES, measure(E_LOOKUP), in);
   }
   printf("\none-rule update at 1024 rules (us/op):\n");
   printf("%-4s | %14s %20s | %16s | %12s\n", "fam", "mipfb replace", "mipfb remove or add", "bpf compile one",
@@ -679,14 +716,14 @@ int main(int argc, char **argv) {
     if (id > N_ENGINE_CASES) {
       setup(fam_of((unsigned)(id - N_ENGINE_CASES - 1)), 1, 0, 1);
       CALLGRIND_START_INSTRUMENTATION;
-      run_engine(ENGINE_LOOKUP, n);
+      run_engine(E_LOOKUP, n);
       printf("%lu\n", (unsigned long)sink);
       return 0;
     }
     e = (unsigned)((id - 1) % N_ENGINES);
     r = (unsigned)((id - 1) / N_ENGINES % N_RC);
     f = (unsigned)((id - 1) / N_ENGINES / N_RC);
-    setup(fam_of(f), RULE_COUNTS[r], e == 2, e == 0 ? 1u : 2u);
+    setup(fam_of(f), RULE_COUNTS[r], e == E_BPF, e <= E_LIB1 ? 1u : 2u);
     CALLGRIND_START_INSTRUMENTATION;
     run_engine(e, n);
     printf("%lu\n", (unsigned long)sink);

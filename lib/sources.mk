@@ -27,8 +27,10 @@ MIPFB_LIB_SOURCES = \
 	lib/policy/rules.c \
 	lib/policy/classify.c \
 	lib/policy/index.c \
+	lib/policy/index_match.c \
 	lib/policy/flow_parse.c \
 	lib/policy/ha_table.c \
+	lib/policy/ha_burst.c \
 	lib/agent/agent.c \
 	$(MIPFB_HA4_SOURCES) \
 	$(MIPFB_MN4_SOURCES) \
@@ -51,6 +53,7 @@ MIPFB_LIB_PRIVATE_H = \
 	lib/codec/mh_int.h \
 	lib/codec/codepoints_int.h \
 	lib/policy/policy_int.h \
+	lib/policy/ha_table_int.h \
 	lib/agent/agent_int.h \
 	$(MIPFB_HA4_PRIVATE_H) \
 	$(MIPFB_MN4_PRIVATE_H) \

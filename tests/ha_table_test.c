@@ -458,6 +458,68 @@ START_TEST(test_issue4_ha_table_classify_equals_policy_classify) {
 }
 END_TEST
 
+/* The burst calls: argument checks (nothing written), n = 0, and
+   mipfb_ha_table_lookup_burst = mipfb_ha_table_lookup on known, unknown
+   and bad-family addresses, over group boundaries (40 addresses). The
+   burst classification itself is checked against the reference in
+   policy_test.c (test_policy_burst_differential_vs_reference). */
+START_TEST(test_issue4_ha_table_burst_calls) {
+  mipfb_ha_table *t = new_table(64, 9);
+  mipfb_policy *pa = new_policy(0, 1);
+  mipfb_addr addrs[40], mn = v4(10, 0, 0, 1), cn = v4(192, 0, 2, 1);
+  mipfb_policy *pols[40];
+  mipfb_policy_decision d[2];
+  const mipfb_policy *dp[2];
+  uint8_t b[64];
+  const uint8_t *pk[2];
+  size_t lens[2], i;
+  int rcs[2] = {5, 5};
+  for (i = 0; i < 40; i++) {
+    addrs[i] = i % 2 ? v6(0x2001, (uint32_t)i) : v4(10, 1, 0, (uint8_t)i);
+    if (i % 3 != 0) {
+      ck_assert_int_eq(mipfb_ha_table_insert(t, &addrs[i], fake_pol(i)), 0);
+    }
+  }
+  addrs[7].family = 9; /* unknown family: NULL, like mipfb_ha_table_lookup */
+  ck_assert_int_eq(mipfb_ha_table_lookup_burst(t, addrs, 40, pols), 0);
+  for (i = 0; i < 40; i++) {
+    ck_assert_ptr_eq(pols[i], mipfb_ha_table_lookup(t, &addrs[i]));
+    ck_assert_ptr_eq(pols[i], i % 3 != 0 && i != 7 ? fake_pol(i) : NULL);
+  }
+  ck_assert_int_eq(mipfb_ha_table_lookup_burst(t, NULL, 0, NULL), 0);
+  ck_assert_int_eq(mipfb_ha_table_lookup_burst(NULL, addrs, 1, pols), MIPFB_ERR_INVALID_ARG);
+  ck_assert_int_eq(mipfb_ha_table_lookup_burst(t, NULL, 1, pols), MIPFB_ERR_INVALID_ARG);
+  ck_assert_int_eq(mipfb_ha_table_lookup_burst(t, addrs, 1, NULL), MIPFB_ERR_INVALID_ARG);
+
+  ck_assert_int_eq(mipfb_ha_table_insert(t, &mn, pa), 0);
+  lens[0] = udp(b, &cn, &mn, 1000, 2000);
+  lens[1] = 5;
+  pk[0] = b;
+  pk[1] = NULL; /* NULL with a length: that packet's error only */
+  ck_assert_int_eq(mipfb_ha_table_classify_burst(t, pk, lens, 2, MIPFB_DIR_TO_MN, d, rcs, dp), 0);
+  ck_assert_int_eq(rcs[0], 0);
+  ck_assert_int_eq(rcs[1], MIPFB_ERR_INVALID_ARG);
+  ck_assert_ptr_eq(dp[0], pa);
+  ck_assert_ptr_null(dp[1]);
+  ck_assert_uint_eq(d[0].bid, 1);
+  rcs[0] = rcs[1] = 5;
+  ck_assert_int_eq(mipfb_ha_table_classify_burst(NULL, pk, lens, 2, MIPFB_DIR_TO_MN, d, rcs, NULL),
+                   MIPFB_ERR_INVALID_ARG);
+  ck_assert_int_eq(mipfb_ha_table_classify_burst(t, pk, lens, 2, 7, d, rcs, NULL), MIPFB_ERR_INVALID_ARG);
+  ck_assert_int_eq(mipfb_ha_table_classify_burst(t, NULL, lens, 2, MIPFB_DIR_TO_MN, d, rcs, NULL),
+                   MIPFB_ERR_INVALID_ARG);
+  ck_assert_int_eq(mipfb_ha_table_classify_burst(t, pk, NULL, 2, MIPFB_DIR_TO_MN, d, rcs, NULL),
+                   MIPFB_ERR_INVALID_ARG);
+  ck_assert_int_eq(mipfb_ha_table_classify_burst(t, pk, lens, 2, MIPFB_DIR_TO_MN, NULL, rcs, NULL),
+                   MIPFB_ERR_INVALID_ARG);
+  ck_assert_int_eq(mipfb_ha_table_classify_burst(t, pk, lens, 2, MIPFB_DIR_TO_MN, d, NULL, NULL),
+                   MIPFB_ERR_INVALID_ARG);
+  ck_assert_int_eq(rcs[0], 5); /* nothing written */
+  ck_assert_int_eq(rcs[1], 5);
+  ck_assert_int_eq(mipfb_ha_table_classify_burst(t, NULL, NULL, 0, MIPFB_DIR_FROM_MN, NULL, NULL, NULL), 0);
+}
+END_TEST
+
 Suite *mipfb_ha_table_suite(void) {
   Suite *s = suite_create("ha_table");
   TCase *tc = tcase_create("issue4_ha_table");
@@ -468,6 +530,7 @@ Suite *mipfb_ha_table_suite(void) {
   tcase_add_test(tc, test_issue4_ha_table_remove_keeps_probe_runs);
   tcase_add_test(tc, test_issue4_ha_table_classify_by_direction);
   tcase_add_test(tc, test_issue4_ha_table_classify_equals_policy_classify);
+  tcase_add_test(tc, test_issue4_ha_table_burst_calls);
   tcase_set_timeout(tc, 120);
   suite_add_tcase(s, tc);
   return s;

@@ -159,6 +159,67 @@ MIPFB_EXTERN int mipfb_ha_table_classify(const mipfb_ha_table *t, const mipfb_fl
 MIPFB_EXTERN int mipfb_ha_table_classify_packet(const mipfb_ha_table *t, const uint8_t *pkt, size_t len, int dir,
                                                 mipfb_policy_decision *out, const mipfb_policy **pol_out);
 
+/** @brief Packets @ref mipfb_ha_table_classify_burst takes through each
+ *  of its steps together (any count is accepted; longer bursts are cut
+ *  into groups of this many). @since 0.1.0 */
+#define MIPFB_HA_TABLE_BURST 16
+
+/**
+ * @brief Classify several packets at once: for each i, the same as
+ *        @ref mipfb_ha_table_classify_packet(t, pkts[i], lens[i], dir,
+ *        &out[i], pols_out ? &pols_out[i] : NULL), result in @p rcs[i].
+ *
+ * The packets go through each step (parse and hash, node lookup, policy
+ * lookup) in groups of @ref MIPFB_HA_TABLE_BURST, and each step prefetches
+ * what the next one reads, so the cache misses of one group (the node's
+ * slot in a large table, the policy's bitmaps) overlap instead of adding
+ * up. Use it wherever the host receives packets in batches (recvmmsg, a
+ * TUN read loop, a DPDK burst); the answers do not depend on the burst.
+ * Read-only on @p t and the policies, like the one-packet calls.
+ * @param[in] t table; not NULL
+ * @param[in] pkts @p n packets, each from its IP header; an entry may be
+ *            NULL when its length is 0; not NULL when @p n > 0
+ * @param[in] lens octets of each packet; not NULL when @p n > 0
+ * @param[in] n number of packets (0 is allowed: nothing is done)
+ * @param[in] dir @ref MIPFB_DIR_TO_MN or @ref MIPFB_DIR_FROM_MN, for every packet
+ * @param[out] out @p n decisions; @p out[i] is untouched when @p rcs[i] is
+ *             not 0; not NULL when @p n > 0
+ * @param[out] rcs @p n results, each 0, @ref MIPFB_ERR_NOT_FOUND or an
+ *             error of @ref mipfb_flow_parse (@ref MIPFB_ERR_TRUNCATED,
+ *             @ref MIPFB_ERR_UNSUPPORTED, @ref MIPFB_ERR_BAD_LENGTH, and
+ *             @ref MIPFB_ERR_INVALID_ARG for a NULL packet of non-zero
+ *             length); not NULL when @p n > 0
+ * @param[out] pols_out @p n policies (NULL where none was found); may be NULL
+ * @retval 0 every packet has its result in @p rcs
+ * @retval MIPFB_ERR_INVALID_ARG @p t is NULL, @p dir is unknown, or an
+ *         array is NULL while @p n > 0 (nothing written)
+ * @since 0.1.0
+ */
+MIPFB_EXTERN int mipfb_ha_table_classify_burst(const mipfb_ha_table *t, const uint8_t *const *pkts,
+                                               const size_t *lens, size_t n, int dir, mipfb_policy_decision *out,
+                                               int *rcs, const mipfb_policy **pols_out);
+
+/**
+ * @brief Look several addresses up at once: @p pols[i] is what
+ *        @ref mipfb_ha_table_lookup(t, &addrs[i]) returns.
+ *
+ * Hashes a group of @ref MIPFB_HA_TABLE_BURST addresses and prefetches
+ * their slots before reading any, so the cache misses of a large table
+ * overlap. For hosts that classify with a policy of their own choosing
+ * after the node lookup.
+ * @param[in] t table; not NULL
+ * @param[in] addrs @p n addresses; not NULL when @p n > 0
+ * @param[in] n number of addresses (0 is allowed)
+ * @param[out] pols @p n policies, NULL where the address is not in the
+ *             table or its family is unknown; not NULL when @p n > 0
+ * @retval 0 every entry of @p pols is set
+ * @retval MIPFB_ERR_INVALID_ARG @p t is NULL, or an array is NULL while
+ *         @p n > 0 (nothing written)
+ * @since 0.1.0
+ */
+MIPFB_EXTERN int mipfb_ha_table_lookup_burst(const mipfb_ha_table *t, const mipfb_addr *addrs, size_t n,
+                                             mipfb_policy **pols);
+
 #ifdef __cplusplus
 }
 #endif

@@ -236,7 +236,8 @@ MIPFB_EXTERN int mipfb_policy_set_binding(mipfb_policy *pol, uint16_t bid, int v
  * only rules without port and SPI fields. A transport header cut short
  * gives no ports (no error). The IP total / payload length bounds the
  * parse when it is below @p len.
- * @param[out] key filled on success; not NULL
+ * @param[out] key filled on success, zeroed on any other error than
+ *             @ref MIPFB_ERR_INVALID_ARG; not NULL
  * @param[in] pkt the packet; may be NULL when @p len is 0
  * @param[in] len octets at @p pkt
  * @retval 0 success

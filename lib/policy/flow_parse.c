@@ -21,7 +21,7 @@ enum {
 
 /* Ports or SPI from the n octets at p (the transport header), unless the
    packet is a non-first fragment; a header cut short gives neither. */
-static void transport(mipfb_flow_key *k, const uint8_t *p, size_t n, int non_first) {
+static void transport(policy_pkt *k, const uint8_t *p, size_t n, int non_first) {
   if (non_first) {
     k->has |= MIPFB_FLOW_FRAGMENT;
     return;
@@ -47,7 +47,7 @@ static void transport(mipfb_flow_key *k, const uint8_t *p, size_t n, int non_fir
   }
 }
 
-static int parse4(mipfb_flow_key *k, const uint8_t *p, size_t len) {
+static int parse4(policy_pkt *k, const uint8_t *p, size_t len) {
   size_t ihl, tot;
   if (len < 20) {
     return MIPFB_ERR_TRUNCATED;
@@ -63,11 +63,11 @@ static int parse4(mipfb_flow_key *k, const uint8_t *p, size_t len) {
   if (tot < len) {
     len = tot;
   }
-  k->family = MIPFB_AF_INET4;
+  k->fam = MIPFB_AF_INET4;
   k->ds = p[1];
   k->proto = p[9];
-  memcpy(k->src, p + 12, 4);
-  memcpy(k->dst, p + 16, 4);
+  k->src = p + 12;
+  k->dst = p + 16;
   transport(k, p + ihl, len - ihl, (mipfb_ld_be16(p + 6) & 0x1FFF) != 0);
   return 0;
 }
@@ -94,7 +94,7 @@ static long ext_len(unsigned nh, const uint8_t *p, size_t n) {
   return hl == 0 || hl > n ? -1 : (long)hl;
 }
 
-static int parse6(mipfb_flow_key *k, const uint8_t *p, size_t len) {
+static int parse6(policy_pkt *k, const uint8_t *p, size_t len) {
   size_t plen, off = 40;
   unsigned nh;
   int non_first = 0;
@@ -106,11 +106,11 @@ static int parse6(mipfb_flow_key *k, const uint8_t *p, size_t len) {
   if (plen != 0 && 40 + plen < len) { /* 0: jumbogram, the length is elsewhere */
     len = 40 + plen;
   }
-  k->family = MIPFB_AF_INET6;
+  k->fam = MIPFB_AF_INET6;
   k->ds = (uint8_t)((p[0] & 0x0F) << 4 | p[1] >> 4);
-  k->flow_label = mipfb_ld_be32(p) & 0xFFFFFu;
-  memcpy(k->src, p + 8, 16);
-  memcpy(k->dst, p + 24, 16);
+  k->fl = mipfb_ld_be32(p) & 0xFFFFFu;
+  k->src = p + 8;
+  k->dst = p + 24;
   nh = p[6];
   while (!non_first && (hl = ext_len(nh, p + off, len - off)) != 0) {
     if (hl < 0) {
@@ -127,20 +127,47 @@ static int parse6(mipfb_flow_key *k, const uint8_t *p, size_t len) {
   return 0;
 }
 
-int mipfb_flow_parse(mipfb_flow_key *key, const uint8_t *pkt, size_t len) {
-  if (key == NULL || (pkt == NULL && len != 0)) {
-    return MIPFB_ERR_INVALID_ARG;
-  }
-  memset(key, 0, sizeof *key);
+int mipfb_policy_parse(policy_pkt *pp, const uint8_t *pkt, size_t len) {
+  memset(pp, 0, sizeof *pp);
   if (len == 0) {
     return MIPFB_ERR_TRUNCATED;
   }
   switch (pkt[0] >> 4) {
   case 4:
-    return parse4(key, pkt, len);
+    return parse4(pp, pkt, len);
   case 6:
-    return parse6(key, pkt, len);
+    return parse6(pp, pkt, len);
   default:
     return MIPFB_ERR_UNSUPPORTED;
   }
+}
+
+void mipfb_policy_key_of(mipfb_flow_key *key, const policy_pkt *pp) {
+  size_t n = pp->fam == MIPFB_AF_INET4 ? 4 : 16;
+  memset(key, 0, sizeof *key);
+  key->family = pp->fam;
+  key->has = pp->has;
+  key->proto = pp->proto;
+  key->ds = pp->ds;
+  memcpy(key->src, pp->src, n);
+  memcpy(key->dst, pp->dst, n);
+  key->flow_label = pp->fl;
+  key->spi = pp->spi;
+  key->sport = pp->sport;
+  key->dport = pp->dport;
+}
+
+int mipfb_flow_parse(mipfb_flow_key *key, const uint8_t *pkt, size_t len) {
+  policy_pkt pp;
+  int rc;
+  if (key == NULL || (pkt == NULL && len != 0)) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  rc = mipfb_policy_parse(&pp, pkt, len);
+  if (rc != 0) {
+    memset(key, 0, sizeof *key);
+    return rc;
+  }
+  mipfb_policy_key_of(key, &pp);
+  return 0;
 }

@@ -4,26 +4,7 @@
 
 #include <mipfb/flowtable.h>
 
-#include "../core/hash.h"
-#include "../core/rd.h"
-
-/* One slot; empty when pol is NULL. addr holds 4 octets for IPv4, the rest
-   zero. hash is the upper half of the address hash; its low bits are the
-   slot the entry would like (its home). */
-typedef struct ha_slot {
-  mipfb_policy *pol;
-  uint32_t hash;
-  uint8_t family;
-  uint8_t addr[16];
-} ha_slot;
-
-struct mipfb_ha_table {
-  uint64_t seed;
-  uint32_t mask; /* slots - 1, slots a power of two */
-  uint32_t capacity;
-  uint32_t count;
-  ha_slot *slots;
-};
+#include "ha_table_int.h"
 
 static size_t header_size(void) {
   return (sizeof(struct mipfb_ha_table) + (MIPFB_HA_TABLE_ALIGN - 1)) & ~(size_t)(MIPFB_HA_TABLE_ALIGN - 1);
@@ -77,48 +58,6 @@ int mipfb_ha_table_init(mipfb_ha_table **out, void *mem, size_t mem_len, size_t 
 
 size_t mipfb_ha_table_count(const mipfb_ha_table *t) { return t->count; }
 
-static uint64_t ld_be64(const uint8_t *p) { return (uint64_t)mipfb_ld_be32(p) << 32 | mipfb_ld_be32(p + 4); }
-
-/* Seeded hash of (family, address), byte-order independent. */
-static uint32_t addr_hash(const mipfb_ha_table *t, uint8_t family, const uint8_t *a) {
-  uint64_t h = t->seed ^ ((uint64_t)family * 0x9e3779b97f4a7c15ull);
-  if (family == MIPFB_AF_INET4) {
-    h = mipfb_fmix64(h ^ mipfb_ld_be32(a));
-  } else {
-    h = mipfb_fmix64(h ^ ld_be64(a));
-    h = mipfb_fmix64(h ^ ld_be64(a + 8));
-  }
-  return (uint32_t)(h >> 32);
-}
-
-static size_t addr_len(uint8_t family) { return family == MIPFB_AF_INET4 ? 4 : 16; }
-
-/* Whether the n octets (4 or 16) at a and b are equal; word compares, no
-   call into memcmp on the lookup path. */
-static int addr_eq(const uint8_t *a, const uint8_t *b, size_t n) {
-  size_t i;
-  uint32_t d = 0;
-  for (i = 0; i < n; i += 4) {
-    d |= mipfb_ld_be32(a + i) ^ mipfb_ld_be32(b + i);
-  }
-  return d == 0;
-}
-
-/* Slot index holding (family, a) with hash h, or -1. */
-static long find(const mipfb_ha_table *t, uint8_t family, const uint8_t *a, uint32_t h) {
-  uint32_t i = h & t->mask;
-  size_t n = addr_len(family);
-  for (;; i = (i + 1) & t->mask) {
-    const ha_slot *s = &t->slots[i];
-    if (s->pol == NULL) {
-      return -1;
-    }
-    if (s->hash == h && s->family == family && addr_eq(s->addr, a, n)) {
-      return (long)i;
-    }
-  }
-}
-
 static int family_ok(const mipfb_addr *addr) {
   return addr->family == MIPFB_AF_INET4 || addr->family == MIPFB_AF_INET6;
 }
@@ -129,8 +68,8 @@ int mipfb_ha_table_insert(mipfb_ha_table *t, const mipfb_addr *addr, mipfb_polic
   if (t == NULL || addr == NULL || pol == NULL || !family_ok(addr)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  h = addr_hash(t, addr->family, addr->bytes);
-  if (find(t, addr->family, addr->bytes, h) >= 0) {
+  h = ha_addr_hash(t, addr->family, addr->bytes);
+  if (ha_find(t, addr->family, addr->bytes, h) >= 0) {
     return MIPFB_ERR_DUPLICATE;
   }
   if (t->count == t->capacity) {
@@ -141,7 +80,7 @@ int mipfb_ha_table_insert(mipfb_ha_table *t, const mipfb_addr *addr, mipfb_polic
   }
   s = &t->slots[i];
   memset(s->addr, 0, sizeof s->addr);
-  memcpy(s->addr, addr->bytes, addr_len(addr->family));
+  memcpy(s->addr, addr->bytes, ha_addr_len(addr->family));
   s->family = addr->family;
   s->hash = h;
   s->pol = pol;
@@ -155,7 +94,7 @@ int mipfb_ha_table_remove(mipfb_ha_table *t, const mipfb_addr *addr) {
   if (t == NULL || addr == NULL || !family_ok(addr)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  at = find(t, addr->family, addr->bytes, addr_hash(t, addr->family, addr->bytes));
+  at = ha_find(t, addr->family, addr->bytes, ha_addr_hash(t, addr->family, addr->bytes));
   if (at < 0) {
     return MIPFB_ERR_NOT_FOUND;
   }
@@ -179,7 +118,7 @@ mipfb_policy *mipfb_ha_table_lookup(const mipfb_ha_table *t, const mipfb_addr *a
   if (t == NULL || addr == NULL || !family_ok(addr)) {
     return NULL;
   }
-  at = find(t, addr->family, addr->bytes, addr_hash(t, addr->family, addr->bytes));
+  at = ha_find(t, addr->family, addr->bytes, ha_addr_hash(t, addr->family, addr->bytes));
   return at < 0 ? NULL : t->slots[at].pol;
 }
 
@@ -195,7 +134,7 @@ int mipfb_ha_table_classify(const mipfb_ha_table *t, const mipfb_flow_key *key, 
     return MIPFB_ERR_INVALID_ARG;
   }
   a = dir == MIPFB_DIR_TO_MN ? key->dst : key->src;
-  at = find(t, key->family, a, addr_hash(t, key->family, a));
+  at = ha_find(t, key->family, a, ha_addr_hash(t, key->family, a));
   if (at < 0) {
     return MIPFB_ERR_NOT_FOUND;
   }

@@ -99,8 +99,10 @@ void mipfb_policy_comp_activate(mipfb_policy *pol, uint32_t s) {
   policy_comp *c = &pol->comp[s];
   const mipfb_policy_rule *r = &pol->slots[s].rule;
   unsigned i, act = r->action == MIPFB_ACTION_DROP;
+  c->fwd_bid = 0;
   for (i = 0; i < c->n_bids && !act; i++) {
     act = c->bidx[i] != POLICY_NO_BINDING && pol->bindings[c->bidx[i]].valid;
+    c->fwd_bid = act ? r->bids[i] : 0; /* RFC 7629 4.2: the first valid BID */
   }
   c->active = (uint8_t)act;
   if (pol->words != 0) {
@@ -118,6 +120,8 @@ void mipfb_policy_comp_build(mipfb_policy *pol, uint32_t s) {
   memset(c, 0, sizeof *c);
   c->fam = v4 ? MIPFB_AF_INET4 : MIPFB_AF_INET6;
   c->key = pol->family == MIPFB_POLICY_MIP6 ? sl->rule.prio : sl->seq;
+  c->id = sl->rule.id;
+  c->action = (uint8_t)sl->rule.action;
   c->need = (uint8_t)(((f & (MIPFB_TS_SPORT_START | MIPFB_TS_DPORT_START)) ? MIPFB_FLOW_PORTS : 0u) |
                       ((f & MIPFB_TS_SPI_START) ? MIPFB_FLOW_SPI : 0u));
   addr_range(f, MIPFB_TS_SRC_START, MIPFB_TS_SRC_END, ts->src_start, ts->src_end, v4, &c->src_lo, &c->src_hi);
@@ -146,8 +150,6 @@ void mipfb_policy_comp_build(mipfb_policy *pol, uint32_t s) {
 
 /* ------------------------------------------------------------ index */
 
-static int u128_lt(policy_u128 a, policy_u128 b) { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
-
 static int u128_eq(policy_u128 a, policy_u128 b) { return a.hi == b.hi && a.lo == b.lo; }
 
 static policy_u128 u128_inc(policy_u128 a) {
@@ -161,7 +163,7 @@ static uint32_t dim_find(const policy_dim *d, policy_u128 v) {
   uint32_t lo = 0, n = d->m;
   while (n > 1) {
     uint32_t half = n / 2;
-    lo = u128_lt(v, d->b[lo + half].v) ? lo : lo + half;
+    lo = policy_u128_lt(v, d->b[lo + half].v) ? lo : lo + half;
     n -= half;
   }
   return lo;

@@ -63,9 +63,51 @@ typedef struct policy_comp {
   uint8_t fam;    /* MIPFB_AF_INET4 / MIPFB_AF_INET6 */
   uint8_t need;   /* MIPFB_FLOW_PORTS / MIPFB_FLOW_SPI */
   uint8_t active; /* DROP, or a listed BID is valid (errata E-19) */
+  uint8_t action; /* MIPFB_ACTION_* */
+  uint16_t fwd_bid; /* FORWARD: the first valid listed BID while active */
+  uint32_t id;      /* the rule's id */
   uint8_t n_bids;
   uint16_t bidx[MIPFB_POLICY_MAX_RULE_BIDS]; /* index in `bindings`, or POLICY_NO_BINDING */
 } policy_comp;
+
+/* A flow key in the compact form's terms, oriented as a to-MN packet
+   (a FROM_MN packet has its ends swapped, which is the same as mirroring
+   every selector). */
+typedef struct policy_kv {
+  policy_u128 src, dst;
+  uint32_t spi, fl;
+  uint16_t sp, dp;
+  uint8_t proto, ds, fam, has;
+} policy_kv;
+
+/* 128-bit comparisons: a wide subtraction (one sub/sbb pair) where the
+   compiler has a 128-bit integer (__extension__ keeps -Wpedantic quiet). */
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 policy_wide;
+static inline int policy_u128_lt(policy_u128 a, policy_u128 b) {
+  return ((policy_wide)a.hi << 64 | a.lo) < ((policy_wide)b.hi << 64 | b.lo);
+}
+#else
+static inline int policy_u128_lt(policy_u128 a, policy_u128 b) { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
+#endif
+
+static inline int policy_u128_in(policy_u128 v, policy_u128 lo, policy_u128 hi) {
+  return (v.hi > lo.hi || (v.hi == lo.hi && v.lo >= lo.lo)) && (v.hi < hi.hi || (v.hi == hi.hi && v.lo <= hi.lo));
+}
+
+/* Whether kv matches compact rule c in the fields the index does not
+   select on (all but protocol, source address and destination port). */
+static inline int policy_comp_match_rest(const policy_comp *c, const policy_kv *kv) {
+  return kv->fam == c->fam && (kv->has & c->need) == c->need && kv->sp >= c->sp_lo && kv->sp <= c->sp_hi &&
+         policy_u128_in(kv->dst, c->dst_lo, c->dst_hi) && kv->ds >= c->ds_lo && kv->ds <= c->ds_hi &&
+         kv->spi >= c->spi_lo && kv->spi <= c->spi_hi && kv->fl >= c->fl_lo && kv->fl <= c->fl_hi;
+}
+
+/* Whether kv matches compact rule c: cheap one-word fields first. */
+static inline int policy_comp_match(const policy_comp *c, const policy_kv *kv) {
+  return kv->proto >= c->pr_lo && kv->proto <= c->pr_hi && kv->dp >= c->dp_lo && kv->dp <= c->dp_hi &&
+         policy_u128_in(kv->src, c->src_lo, c->src_hi) && policy_comp_match_rest(c, kv);
+}
 
 /* A bitmap row is 1 + words 64-bit words: word 0 has bit w set when word
    1 + w is not zero (words <= 64), the others one bit per slot. */
@@ -140,5 +182,62 @@ size_t mipfb_policy_index_size(size_t max_rules, uint32_t *words);
 
 /* Lay the index out in mem (index_size octets, 8-aligned, zeroed). */
 void mipfb_policy_index_init(mipfb_policy *pol, uint8_t *mem);
+
+/* ------------------------------------------------------------ matching
+   One packet's classification in steps, so that a burst can run each step
+   over several packets and prefetch what the next step reads. */
+
+/* The bitmap rows a packet selects in the index: protocol, source-address
+   interval, destination-port interval. */
+typedef struct policy_probe {
+  const uint64_t *p, *r0, *r1;
+} policy_probe;
+
+/* A parsed packet: the fields of a flow key, its addresses pointing into
+   the packet (or into a key). */
+typedef struct policy_pkt {
+  const uint8_t *src, *dst;
+  uint32_t fl, spi;
+  uint16_t sport, dport;
+  uint8_t fam, proto, ds, has;
+} policy_pkt;
+
+/* mipfb_flow_parse without the copies: pkt is not NULL when len > 0; pp
+   is zeroed first and complete on success. */
+int mipfb_policy_parse(policy_pkt *pp, const uint8_t *pkt, size_t len);
+
+/* The flow key of a parsed packet. */
+void mipfb_policy_key_of(mipfb_flow_key *key, const policy_pkt *pp);
+
+/* The key of a packet in the compact form's terms (dir: MIPFB_DIR_*). */
+void mipfb_policy_kv_of_pkt(policy_kv *kv, const policy_pkt *pp, int dir);
+void mipfb_policy_kv_of(policy_kv *kv, const mipfb_flow_key *key, int dir);
+
+/* Whether a lookup goes through the index (else the compact scan). */
+static inline int policy_uses_index(const mipfb_policy *pol) {
+  return pol->words != 0 && pol->n_rules >= POLICY_INDEX_MIN_RULES;
+}
+
+/* Step 1 (index): prefetch the protocol row and the port map entry. */
+void mipfb_policy_probe_prefetch(const mipfb_policy *pol, const policy_kv *kv);
+
+/* Step 2 (index): find the packet's rows and prefetch them. */
+void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
+
+/* Step 3 (index): the matching active rule with the lowest sort key, or
+   UINT32_MAX. */
+uint32_t mipfb_policy_probe_match(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr);
+
+/* Without the index: the first active rule in order that matches, or
+   UINT32_MAX. */
+uint32_t mipfb_policy_scan(const mipfb_policy *pol, const policy_kv *kv);
+
+/* The slot matching kv, or UINT32_MAX (index or scan, all steps). */
+uint32_t mipfb_policy_match(const mipfb_policy *pol, const policy_kv *kv);
+
+/* The decision for slot s (UINT32_MAX: the default for key, in direction
+   dir). */
+void mipfb_policy_decide(const mipfb_policy *pol, uint32_t s, const mipfb_flow_key *key, int dir,
+                         mipfb_policy_decision *out);
 
 #endif /* MIPFB_POLICY_POLICY_INT_H */

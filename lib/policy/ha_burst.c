@@ -1,0 +1,127 @@
+/* HA-level table: classifying a burst of packets in steps, each step run
+   over a group of packets and prefetching what the next step reads, so the
+   cache misses of the group overlap (the node slots of a table of a
+   million nodes miss every cache; so may the policies' bitmaps). */
+#include "../core/inline.h"
+#include "ha_table_int.h"
+#include "policy_int.h"
+
+/* One packet of a group in flight. */
+typedef struct burst_pkt {
+  policy_pkt pp;
+  policy_kv kv;
+  policy_probe probe;
+  const mipfb_policy *pol;
+  uint32_t hash;
+} burst_pkt;
+
+static const uint8_t *node_addr(const policy_pkt *pp, int dir) { return dir == MIPFB_DIR_TO_MN ? pp->dst : pp->src; }
+
+/* Steps 1 and 2: parse and hash, prefetching the node's home slot; then
+   find the node, prefetching its policy header. */
+static void find_nodes(const mipfb_ha_table *t, const uint8_t *const *pkts, const size_t *lens, size_t n, int dir,
+                       burst_pkt *b, int *rcs) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    rcs[i] = pkts[i] == NULL && lens[i] != 0 ? MIPFB_ERR_INVALID_ARG : mipfb_policy_parse(&b[i].pp, pkts[i], lens[i]);
+    if (rcs[i] == 0) {
+      b[i].hash = ha_addr_hash(t, b[i].pp.fam, node_addr(&b[i].pp, dir));
+      MIPFB_PREFETCH(&t->slots[b[i].hash & t->mask]);
+    }
+  }
+  for (i = 0; i < n; i++) {
+    long at;
+    b[i].pol = NULL;
+    if (rcs[i] != 0) {
+      continue;
+    }
+    at = ha_find(t, b[i].pp.fam, node_addr(&b[i].pp, dir), b[i].hash);
+    if (at < 0) {
+      rcs[i] = MIPFB_ERR_NOT_FOUND;
+      continue;
+    }
+    b[i].pol = t->slots[at].pol;
+    MIPFB_PREFETCH(b[i].pol);
+    MIPFB_PREFETCH((const uint8_t *)b[i].pol + 64);
+  }
+}
+
+/* Steps 3 to 5: the policy lookup (index: prefetch, rows, match), then the
+   decision. */
+static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decision *out) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (b[i].pol != NULL) {
+      mipfb_policy_kv_of_pkt(&b[i].kv, &b[i].pp, dir);
+      if (policy_uses_index(b[i].pol)) {
+        mipfb_policy_probe_prefetch(b[i].pol, &b[i].kv);
+      } else {
+        MIPFB_PREFETCH(b[i].pol->comp);
+      }
+    }
+  }
+  for (i = 0; i < n; i++) {
+    if (b[i].pol != NULL && policy_uses_index(b[i].pol)) {
+      mipfb_policy_probe_rows(b[i].pol, &b[i].kv, &b[i].probe);
+    }
+  }
+  for (i = 0; i < n; i++) {
+    const mipfb_policy *pol = b[i].pol;
+    mipfb_flow_key key;
+    uint32_t s;
+    if (pol == NULL) {
+      continue;
+    }
+    s = policy_uses_index(pol) ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe)
+                               : mipfb_policy_scan(pol, &b[i].kv);
+    if (s == UINT32_MAX) {
+      mipfb_policy_key_of(&key, &b[i].pp); /* the default hashes the flow key */
+    }
+    mipfb_policy_decide(pol, s, &key, dir, &out[i]);
+  }
+}
+
+int mipfb_ha_table_classify_burst(const mipfb_ha_table *t, const uint8_t *const *pkts, const size_t *lens, size_t n,
+                                  int dir, mipfb_policy_decision *out, int *rcs, const mipfb_policy **pols_out) {
+  burst_pkt b[MIPFB_HA_TABLE_BURST];
+  size_t base, i;
+  if (t == NULL || (dir != MIPFB_DIR_TO_MN && dir != MIPFB_DIR_FROM_MN) ||
+      (n > 0 && (pkts == NULL || lens == NULL || out == NULL || rcs == NULL))) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  for (base = 0; base < n; base += MIPFB_HA_TABLE_BURST) {
+    size_t g = n - base < MIPFB_HA_TABLE_BURST ? n - base : MIPFB_HA_TABLE_BURST;
+    find_nodes(t, pkts + base, lens + base, g, dir, b, rcs + base);
+    classify_group(g, dir, b, out + base);
+    for (i = 0; pols_out != NULL && i < g; i++) {
+      pols_out[base + i] = b[i].pol;
+    }
+  }
+  return 0;
+}
+
+int mipfb_ha_table_lookup_burst(const mipfb_ha_table *t, const mipfb_addr *addrs, size_t n, mipfb_policy **pols) {
+  uint32_t h[MIPFB_HA_TABLE_BURST];
+  size_t base, i;
+  if (t == NULL || (n > 0 && (addrs == NULL || pols == NULL))) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  for (base = 0; base < n; base += MIPFB_HA_TABLE_BURST) {
+    size_t g = n - base < MIPFB_HA_TABLE_BURST ? n - base : MIPFB_HA_TABLE_BURST;
+    const mipfb_addr *a = addrs + base;
+    for (i = 0; i < g; i++) {
+      if (a[i].family == MIPFB_AF_INET4 || a[i].family == MIPFB_AF_INET6) {
+        h[i] = ha_addr_hash(t, a[i].family, a[i].bytes);
+        MIPFB_PREFETCH(&t->slots[h[i] & t->mask]);
+      }
+    }
+    for (i = 0; i < g; i++) {
+      long at = -1;
+      if (a[i].family == MIPFB_AF_INET4 || a[i].family == MIPFB_AF_INET6) {
+        at = ha_find(t, a[i].family, a[i].bytes, h[i]);
+      }
+      pols[base + i] = at < 0 ? NULL : t->slots[at].pol;
+    }
+  }
+  return 0;
+}

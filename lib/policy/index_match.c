@@ -1,0 +1,91 @@
+/* Flow policy: looking a packet up in the bit-vector index, in three
+   steps (prefetch, rows, match) so that a burst can overlap the cache
+   misses of several packets; mipfb_policy_match runs them back to back. */
+#include "../core/inline.h"
+#include "policy_int.h"
+
+/* Lowest set bit of a non-zero word. */
+static unsigned lowest_bit(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned n = 0;
+  while ((x & 1u) == 0) {
+    x >>= 1;
+    n++;
+  }
+  return n;
+#endif
+}
+
+/* The row of the interval holding v: the last boundary <= v (b[0].v = 0). */
+static const uint64_t *dim_row(const policy_dim *d, size_t stride, policy_u128 v) {
+  const policy_bound *b = d->b;
+  uint32_t n = d->m;
+  while (n > 1) {
+    uint32_t half = n / 2;
+    b = policy_u128_lt(v, b[half].v) ? b : b + half;
+    n -= half;
+  }
+  return &d->rows[(size_t)b->row * stride];
+}
+
+void mipfb_policy_probe_prefetch(const mipfb_policy *pol, const policy_kv *kv) {
+  MIPFB_PREFETCH(&pol->proto_rows[(size_t)kv->proto * (pol->words + 1u)]);
+  MIPFB_PREFETCH(&pol->dim[1].map[kv->dp]);
+  MIPFB_PREFETCH(&pol->dim[0].b[pol->dim[0].m / 2]);
+}
+
+void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {
+  size_t st = (size_t)pol->words + 1;
+  pr->p = &pol->proto_rows[(size_t)kv->proto * st];
+  pr->r0 = dim_row(&pol->dim[0], st, kv->src);
+  pr->r1 = &pol->dim[1].rows[(size_t)pol->dim[1].map[kv->dp] * st];
+  MIPFB_PREFETCH(pr->r0);
+  MIPFB_PREFETCH(pr->r1);
+}
+
+/* The AND of the active bitmap and the three rows: the candidates match
+   in protocol, source address and destination port (the rows are exact
+   for those), so only the other fields are checked; the lowest sort key
+   wins. */
+uint32_t mipfb_policy_probe_match(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr) {
+  uint32_t best = UINT32_MAX, best_key = UINT32_MAX;
+  const uint64_t *a = pol->active, *p = pr->p, *r0 = pr->r0, *r1 = pr->r1;
+  uint64_t sum = a[0] & p[0] & r0[0] & r1[0]; /* words non-zero in every row */
+  while (sum != 0) {
+    uint32_t i = lowest_bit(sum);
+    uint64_t x = a[1 + i] & p[1 + i] & r0[1 + i] & r1[1 + i];
+    sum &= sum - 1;
+    while (x != 0) {
+      uint32_t s = i * 64u + lowest_bit(x);
+      const policy_comp *c = &pol->comp[s];
+      x &= x - 1;
+      if (c->key < best_key && policy_comp_match_rest(c, kv)) {
+        best = s;
+        best_key = c->key;
+      }
+    }
+  }
+  return best;
+}
+
+uint32_t mipfb_policy_scan(const mipfb_policy *pol, const policy_kv *kv) {
+  uint32_t i;
+  for (i = 0; i < pol->n_rules; i++) {
+    const policy_comp *c = &pol->comp[pol->order[i]];
+    if (c->active && policy_comp_match(c, kv)) {
+      return pol->order[i];
+    }
+  }
+  return UINT32_MAX;
+}
+
+uint32_t mipfb_policy_match(const mipfb_policy *pol, const policy_kv *kv) {
+  policy_probe pr;
+  if (!policy_uses_index(pol)) {
+    return mipfb_policy_scan(pol, kv);
+  }
+  mipfb_policy_probe_rows(pol, kv, &pr);
+  return mipfb_policy_probe_match(pol, kv, &pr);
+}
