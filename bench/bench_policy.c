@@ -24,6 +24,7 @@
  *                                     from FILE ("id<TAB>instr" lines, as
  *                                     bench_callgrind.sh --tsv writes)
  *   bench_policy --list               "id<TAB>name<TAB>target" lines
+ *   bench_policy --time ID            one case's ns/packet (best of 5)
  *   bench_policy --case ID --iters N  one case on N packets, untimed; under
  *                                     callgrind, instrumentation starts
  *                                     after the setup (--instr-atstart=no)
@@ -690,7 +691,7 @@ static void full_table(void) {
 }
 
 static void usage(void) {
-  fprintf(stderr, "usage: bench_policy [--instr FILE | --list | --case ID --iters N]\n");
+  fprintf(stderr, "usage: bench_policy [--instr FILE | --list | --time ID | --case ID --iters N]\n");
   exit(2);
 }
 
@@ -704,6 +705,18 @@ int main(int argc, char **argv) {
   if (argc == 1 || (argc == 3 && strcmp(argv[1], "--instr") == 0)) {
     if (argc == 3) read_instr(argv[2]);
     full_table();
+    return 0;
+  }
+  if (argc == 3 && strcmp(argv[1], "--time") == 0) {
+    char *end;
+    unsigned long id = strtoul(argv[2], &end, 10);
+    unsigned f, r, e;
+    if (*end != '\0' || id < 1 || id > N_ENGINE_CASES) usage();
+    e = (unsigned)((id - 1) % N_ENGINES);
+    r = (unsigned)((id - 1) / N_ENGINES % N_RC);
+    f = (unsigned)((id - 1) / N_ENGINES / N_RC);
+    setup(fam_of(f), RULE_COUNTS[r], e == E_BPF, e <= E_LIB1 ? 1u : 2u);
+    printf("%lu\t%.1f\n", id, measure(e));
     return 0;
   }
   if (argc == 5 && strcmp(argv[1], "--case") == 0 && strcmp(argv[3], "--iters") == 0) {

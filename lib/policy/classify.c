@@ -60,29 +60,15 @@ uint64_t mipfb_policy_hrw_score(uint64_t hash, uint16_t bid) {
   return mipfb_fmix64(hash ^ ((uint64_t)bid * 0x9e3779b97f4a7c15ull));
 }
 
-/* Whether binding a beats the current best b for this flow. */
-static int better(const mipfb_policy *pol, uint64_t h, const policy_binding *a, const policy_binding *b) {
-  uint64_t sa, sb;
-  if (pol->family == MIPFB_POLICY_MIP6) {
-    return a->pri < b->pri || (a->pri == b->pri && a->bid < b->bid);
-  }
-  sa = mipfb_policy_hrw_score(h, a->bid);
-  sb = mipfb_policy_hrw_score(h, b->bid);
+/* Whether binding a beats the current best b for this flow (scores of
+   the rendezvous hash; ties to the lower BID). */
+static int better(uint64_t h, const policy_binding *a, const policy_binding *b) {
+  uint64_t sa = mipfb_policy_hrw_score(h, a->bid), sb = mipfb_policy_hrw_score(h, b->bid);
   return sa > sb || (sa == sb && a->bid < b->bid);
 }
 
-/* Default for unmatched traffic: MIPv6 lowest BID-PRI, MIPv4 rendezvous
-   hashing (RFC 7629 6), so only the flows of a binding that goes away move. */
-static void apply_default(const mipfb_policy *pol, const mipfb_flow_key *k, mipfb_policy_decision *out) {
-  const policy_binding *best = NULL;
-  uint64_t h = pol->family == MIPFB_POLICY_MIP4 ? mipfb_policy_flow_hash(k, pol->seed) : 0;
-  uint32_t i;
-  for (i = 0; i < pol->n_bids; i++) {
-    const policy_binding *b = &pol->bindings[i];
-    if (b->valid && (best == NULL || better(pol, h, b, best))) {
-      best = b;
-    }
-  }
+/* Forward over binding best, or no decision when NULL (no valid binding). */
+static void default_to(const policy_binding *best, mipfb_policy_decision *out) {
   out->by_default = 1;
   if (best != NULL) {
     out->kind = MIPFB_DECISION_FORWARD;
@@ -90,6 +76,22 @@ static void apply_default(const mipfb_policy *pol, const mipfb_flow_key *k, mipf
     out->bids[0] = best->bid;
     out->n_bids = 1;
   }
+}
+
+/* MIPv4 default for unmatched traffic: rendezvous hashing (RFC 7629 6), so
+   only the flows of a binding that goes away move. (MIPv6 takes the
+   binding with the lowest BID-PRI, kept in pol->pref.) */
+static void apply_default(const mipfb_policy *pol, const mipfb_flow_key *k, mipfb_policy_decision *out) {
+  const policy_binding *best = NULL;
+  uint64_t h = mipfb_policy_flow_hash(k, pol->seed);
+  uint32_t i;
+  for (i = 0; i < pol->n_bids; i++) {
+    const policy_binding *b = &pol->bindings[i];
+    if (b->valid && (best == NULL || better(h, b, best))) {
+      best = b;
+    }
+  }
+  default_to(best, out);
 }
 
 /* The key as a to-MN packet (see policy_kv). */
@@ -108,9 +110,16 @@ static void orient(mipfb_flow_key *k, int dir) {
 }
 
 void mipfb_policy_kv_of_pkt(policy_kv *kv, const policy_pkt *pp, int dir) {
-  int v4 = pp->fam == MIPFB_AF_INET4, from = dir == MIPFB_DIR_FROM_MN;
-  kv->src = policy_u128_of(from ? pp->dst : pp->src, v4); /* to-MN orientation */
-  kv->dst = policy_u128_of(from ? pp->src : pp->dst, v4);
+  int from = dir == MIPFB_DIR_FROM_MN;
+  const uint8_t *src = from ? pp->dst : pp->src, *dst = from ? pp->src : pp->dst; /* to-MN orientation */
+  if (pp->fam == MIPFB_AF_INET4) {
+    kv->src.hi = kv->dst.hi = 0;
+    kv->src.lo = mipfb_ld_be32(src);
+    kv->dst.lo = mipfb_ld_be32(dst);
+  } else {
+    kv->src = policy_u128_of(src, 0);
+    kv->dst = policy_u128_of(dst, 0);
+  }
   kv->sp = from ? pp->dport : pp->sport;
   kv->dp = from ? pp->sport : pp->dport;
   kv->spi = pp->spi;
@@ -150,6 +159,8 @@ void mipfb_policy_decide(const mipfb_policy *pol, uint32_t s, const mipfb_flow_k
   memset(out, 0, sizeof *out);
   if (s != UINT32_MAX) {
     apply_rule(pol, s, out);
+  } else if (pol->family == MIPFB_POLICY_MIP6) {
+    default_to(pol->pref != 0 ? &pol->bindings[pol->pref - 1] : NULL, out);
   } else {
     decide_default(pol, key, dir, out);
   }

@@ -13,6 +13,7 @@ typedef struct burst_pkt {
   policy_probe probe;
   const mipfb_policy *pol;
   uint32_t hash;
+  int indexed; /* policy_uses_index(pol) */
 } burst_pkt;
 
 static const uint8_t *node_addr(const policy_pkt *pp, int dir) { return dir == MIPFB_DIR_TO_MN ? pp->dst : pp->src; }
@@ -53,15 +54,16 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
   for (i = 0; i < n; i++) {
     if (b[i].pol != NULL) {
       mipfb_policy_kv_of_pkt(&b[i].kv, &b[i].pp, dir);
-      if (policy_uses_index(b[i].pol)) {
-        mipfb_policy_probe_prefetch(b[i].pol, &b[i].kv);
+      b[i].indexed = policy_uses_index(b[i].pol);
+      if (b[i].indexed) {
+        mipfb_policy_probe_start(b[i].pol, &b[i].kv);
       } else {
         MIPFB_PREFETCH(b[i].pol->comp);
       }
     }
   }
   for (i = 0; i < n; i++) {
-    if (b[i].pol != NULL && policy_uses_index(b[i].pol)) {
+    if (b[i].pol != NULL && b[i].indexed) {
       mipfb_policy_probe_rows(b[i].pol, &b[i].kv, &b[i].probe);
     }
   }
@@ -72,10 +74,10 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
     if (pol == NULL) {
       continue;
     }
-    s = policy_uses_index(pol) ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe)
+    s = b[i].indexed ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe)
                                : mipfb_policy_scan(pol, &b[i].kv);
-    if (s == UINT32_MAX) {
-      mipfb_policy_key_of(&key, &b[i].pp); /* the default hashes the flow key */
+    if (s == UINT32_MAX && pol->family == MIPFB_POLICY_MIP4) {
+      mipfb_policy_key_of(&key, &b[i].pp); /* the MIPv4 default hashes the flow key */
     }
     mipfb_policy_decide(pol, s, &key, dir, &out[i]);
   }

@@ -30,10 +30,9 @@ static const uint64_t *dim_row(const policy_dim *d, size_t stride, policy_u128 v
   return &d->rows[(size_t)b->row * stride];
 }
 
-void mipfb_policy_probe_prefetch(const mipfb_policy *pol, const policy_kv *kv) {
+void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv) {
   MIPFB_PREFETCH(&pol->proto_rows[(size_t)kv->proto * (pol->words + 1u)]);
   MIPFB_PREFETCH(&pol->dim[1].map[kv->dp]);
-  MIPFB_PREFETCH(&pol->dim[0].b[pol->dim[0].m / 2]);
 }
 
 void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {

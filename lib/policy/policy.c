@@ -81,6 +81,19 @@ const policy_binding *mipfb_policy_binding_find(const mipfb_policy *pol, uint16_
   return i < pol->n_bids ? &pol->bindings[i] : NULL;
 }
 
+/* Recompute the MIPv6 default binding (RFC 6089 5: the lowest BID-PRI;
+   ties to the lower BID), kept so that unmatched packets need no scan. */
+static void pref_update(mipfb_policy *pol) {
+  uint32_t i, best = 0;
+  for (i = 0; i < pol->n_bids; i++) {
+    const policy_binding *b = &pol->bindings[i], *p = best != 0 ? &pol->bindings[best - 1] : NULL;
+    if (b->valid && (p == NULL || b->pri < p->pri || (b->pri == p->pri && b->bid < p->bid))) {
+      best = i + 1;
+    }
+  }
+  pol->pref = best;
+}
+
 int mipfb_policy_set_binding(mipfb_policy *pol, uint16_t bid, int valid, uint8_t bid_pri) {
   policy_binding *b;
   uint32_t i, k;
@@ -115,5 +128,6 @@ int mipfb_policy_set_binding(mipfb_policy *pol, uint16_t bid, int valid, uint8_t
       mipfb_policy_comp_activate(pol, s);
     }
   }
+  pref_update(pol);
   return 0;
 }

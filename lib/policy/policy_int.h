@@ -150,6 +150,7 @@ struct mipfb_policy {
   uint32_t n_bids;
   uint32_t next_seq; /* next MIPv4 arrival number; renumbered before it would wrap */
   uint32_t words;    /* 64-bit words of a slot bitmap; 0 without the index */
+  uint32_t pref;     /* MIPv6 default: 1 + index of the valid binding with the lowest (BID-PRI, BID); 0 none */
   policy_slot *slots;       /* [max_rules] */
   uint32_t *order;          /* [n_rules] of [max_rules] used */
   uint32_t *ids;            /* [n_rules]: ids[i] is the id of slot order[i] */
@@ -219,9 +220,10 @@ static inline int policy_uses_index(const mipfb_policy *pol) {
 }
 
 /* Step 1 (index): prefetch the protocol row and the port map entry. */
-void mipfb_policy_probe_prefetch(const mipfb_policy *pol, const policy_kv *kv);
+void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv);
 
-/* Step 2 (index): find the packet's rows and prefetch them. */
+/* Step 2 (index): find the packet's rows (a binary search in the
+   source-address boundaries) and prefetch them. */
 void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
 
 /* Step 3 (index): the matching active rule with the lowest sort key, or
@@ -236,7 +238,8 @@ uint32_t mipfb_policy_scan(const mipfb_policy *pol, const policy_kv *kv);
 uint32_t mipfb_policy_match(const mipfb_policy *pol, const policy_kv *kv);
 
 /* The decision for slot s (UINT32_MAX: the default for key, in direction
-   dir). */
+   dir; key is read only for a MIPv4 policy's default, and may be NULL
+   otherwise). */
 void mipfb_policy_decide(const mipfb_policy *pol, uint32_t s, const mipfb_flow_key *key, int dir,
                          mipfb_policy_decision *out);
 
