@@ -51,14 +51,23 @@ static void find_nodes(const mipfb_ha_table *t, const uint8_t *const *pkts, cons
    decision. */
 static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decision *out) {
   size_t i;
+  int more;
   for (i = 0; i < n; i++) {
     if (b[i].pol != NULL) {
       mipfb_policy_kv_of_pkt(&b[i].kv, &b[i].pp, dir);
       b[i].indexed = policy_uses_index(b[i].pol);
       if (b[i].indexed) {
-        mipfb_policy_probe_start(b[i].pol, &b[i].kv);
+        mipfb_policy_probe_start(b[i].pol, &b[i].kv, &b[i].probe);
       } else {
         MIPFB_PREFETCH(b[i].pol->comp);
+      }
+    }
+  }
+  for (more = 1; more;) { /* the source-address searches, level by level */
+    more = 0;
+    for (i = 0; i < n; i++) {
+      if (b[i].pol != NULL && b[i].indexed && b[i].probe.n > POLICY_SEARCH_TAIL) {
+        more |= policy_probe_step(&b[i].probe, &b[i].kv);
       }
     }
   }

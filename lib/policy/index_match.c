@@ -18,27 +18,25 @@ static unsigned lowest_bit(uint64_t x) {
 #endif
 }
 
-/* The row of the interval holding v: the last boundary <= v (b[0].v = 0). */
-static const uint64_t *dim_row(const policy_dim *d, size_t stride, policy_u128 v) {
-  const policy_bound *b = d->b;
-  uint32_t n = d->m;
-  while (n > 1) {
-    uint32_t half = n / 2;
-    b = policy_u128_lt(v, b[half].v) ? b : b + half;
-    n -= half;
-  }
-  return &d->rows[(size_t)b->row * stride];
-}
-
-void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv) {
+void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {
   MIPFB_PREFETCH(&pol->proto_rows[(size_t)kv->proto * (pol->words + 1u)]);
   MIPFB_PREFETCH(&pol->dim[1].map[kv->dp]);
+  pr->b = pol->dim[0].b;
+  pr->n = pol->dim[0].m;
+  MIPFB_PREFETCH(&pr->b[pr->n / 2]);
 }
 
 void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {
   size_t st = (size_t)pol->words + 1;
+  const policy_bound *b = pr->b;
+  uint32_t n = pr->n;
+  while (n > 1) { /* the last boundary <= the source address (b[0].v = 0) */
+    uint32_t half = n / 2;
+    b = policy_u128_lt(kv->src, b[half].v) ? b : b + half;
+    n -= half;
+  }
   pr->p = &pol->proto_rows[(size_t)kv->proto * st];
-  pr->r0 = dim_row(&pol->dim[0], st, kv->src);
+  pr->r0 = &pol->dim[0].rows[(size_t)b->row * st];
   pr->r1 = &pol->dim[1].rows[(size_t)pol->dim[1].map[kv->dp] * st];
   MIPFB_PREFETCH(pr->r0);
   MIPFB_PREFETCH(pr->r1);
@@ -85,6 +83,7 @@ uint32_t mipfb_policy_match(const mipfb_policy *pol, const policy_kv *kv) {
   if (!policy_uses_index(pol)) {
     return mipfb_policy_scan(pol, kv);
   }
+  mipfb_policy_probe_start(pol, kv, &pr);
   mipfb_policy_probe_rows(pol, kv, &pr);
   return mipfb_policy_probe_match(pol, kv, &pr);
 }

@@ -5,6 +5,7 @@
 
 #include <mipfb/policy.h>
 
+#include "../core/inline.h"
 #include "../core/rd.h"
 
 /* Rule capacities a policy keeps the bit-vector index for: its memory
@@ -188,11 +189,18 @@ void mipfb_policy_index_init(mipfb_policy *pol, uint8_t *mem);
    One packet's classification in steps, so that a burst can run each step
    over several packets and prefetch what the next step reads. */
 
-/* The bitmap rows a packet selects in the index: protocol, source-address
-   interval, destination-port interval. */
+/* A packet's way through the index: the part of the source-address
+   boundaries its search has left (b, n), then the bitmap rows it selects
+   (protocol, source-address interval, destination-port interval). */
 typedef struct policy_probe {
+  const policy_bound *b;
+  uint32_t n;
   const uint64_t *p, *r0, *r1;
 } policy_probe;
+
+/* Boundaries a search step leaves to probe_rows (8 of 24 octets: 3 or 4
+   cache lines). */
+#define POLICY_SEARCH_TAIL 8u
 
 /* A parsed packet: the fields of a flow key, its addresses pointing into
    the packet (or into a key). */
@@ -219,11 +227,29 @@ static inline int policy_uses_index(const mipfb_policy *pol) {
   return pol->words != 0 && pol->n_rules >= POLICY_INDEX_MIN_RULES;
 }
 
-/* Step 1 (index): prefetch the protocol row and the port map entry. */
-void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv);
+/* Step 1 (index): prefetch the protocol row and the port map entry, start
+   the source-address search and prefetch its first probe. */
+void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
 
-/* Step 2 (index): find the packet's rows (a binary search in the
-   source-address boundaries) and prefetch them. */
+/* One level of the search (while pr->n > POLICY_SEARCH_TAIL), prefetching
+   the next probe, or the remaining boundaries when it is the last step;
+   returns whether more steps remain. A burst runs the levels of all its
+   packets in lock step, so their cache misses overlap. */
+static inline int policy_probe_step(policy_probe *pr, const policy_kv *kv) {
+  uint32_t half = pr->n / 2;
+  pr->b = policy_u128_lt(kv->src, pr->b[half].v) ? pr->b : pr->b + half;
+  pr->n -= half;
+  if (pr->n > POLICY_SEARCH_TAIL) {
+    MIPFB_PREFETCH(&pr->b[pr->n / 2]);
+    return 1;
+  }
+  MIPFB_PREFETCH(pr->b);
+  MIPFB_PREFETCH((const uint8_t *)pr->b + POLICY_SEARCH_TAIL * sizeof(policy_bound) - 1);
+  return 0;
+}
+
+/* Step 2 (index): finish the search, find the packet's rows and prefetch
+   them. */
 void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
 
 /* Step 3 (index): the matching active rule with the lowest sort key, or
