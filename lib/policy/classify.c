@@ -109,40 +109,20 @@ static void orient(mipfb_flow_key *k, int dir) {
   k->dport = p;
 }
 
-void mipfb_policy_kv_of_pkt(policy_kv *kv, const policy_pkt *pp, int dir) {
-  int from = dir == MIPFB_DIR_FROM_MN;
-  const uint8_t *src = from ? pp->dst : pp->src, *dst = from ? pp->src : pp->dst; /* to-MN orientation */
-  if (pp->fam == MIPFB_AF_INET4) {
-    kv->src.hi = kv->dst.hi = 0;
-    kv->src.lo = mipfb_ld_be32(src);
-    kv->dst.lo = mipfb_ld_be32(dst);
-  } else {
-    kv->src = policy_u128_of(src, 0);
-    kv->dst = policy_u128_of(dst, 0);
-  }
-  kv->sp = from ? pp->dport : pp->sport;
-  kv->dp = from ? pp->sport : pp->dport;
-  kv->spi = pp->spi;
-  kv->fl = pp->fl & 0xFFFFFu;
-  kv->proto = pp->proto;
-  kv->ds = (uint8_t)(pp->ds >> 2);
-  kv->fam = pp->fam;
-  kv->has = pp->has;
-}
-
 void mipfb_policy_kv_of(policy_kv *kv, const mipfb_flow_key *key, int dir) {
-  policy_pkt pp;
-  pp.src = key->src;
-  pp.dst = key->dst;
-  pp.fl = key->flow_label;
-  pp.spi = key->spi;
-  pp.sport = key->sport;
-  pp.dport = key->dport;
-  pp.fam = key->family;
-  pp.proto = key->proto;
-  pp.ds = key->ds;
-  pp.has = key->has;
-  mipfb_policy_kv_of_pkt(kv, &pp, dir);
+  int v4 = key->family == MIPFB_AF_INET4;
+  kv->src = policy_u128_of(key->src, v4);
+  kv->dst = policy_u128_of(key->dst, v4);
+  kv->sp = key->sport;
+  kv->dp = key->dport;
+  kv->spi = key->spi;
+  kv->fl = key->flow_label & 0xFFFFFu;
+  kv->proto = key->proto;
+  kv->tc = key->ds;
+  kv->ds = (uint8_t)(key->ds >> 2);
+  kv->fam = key->family;
+  kv->has = key->has;
+  policy_kv_orient(kv, dir);
 }
 
 /* The default decision, out of line: the flow key is copied to be

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/rd.h"
+#include "../core/wr.h"
 #include "policy_int.h"
 
 enum {
@@ -21,7 +22,7 @@ enum {
 
 /* Ports or SPI from the n octets at p (the transport header), unless the
    packet is a non-first fragment; a header cut short gives neither. */
-static void transport(policy_pkt *k, const uint8_t *p, size_t n, int non_first) {
+static void transport(policy_kv *k, const uint8_t *p, size_t n, int non_first) {
   if (non_first) {
     k->has |= MIPFB_FLOW_FRAGMENT;
     return;
@@ -34,8 +35,8 @@ static void transport(policy_pkt *k, const uint8_t *p, size_t n, int non_first) 
   case P_UDP:
   case P_SCTP:
   case P_UDPLITE:
-    k->sport = mipfb_ld_be16(p);
-    k->dport = mipfb_ld_be16(p + 2);
+    k->sp = mipfb_ld_be16(p);
+    k->dp = mipfb_ld_be16(p + 2);
     k->has |= MIPFB_FLOW_PORTS;
     break;
   case P_ESP:
@@ -47,7 +48,7 @@ static void transport(policy_pkt *k, const uint8_t *p, size_t n, int non_first) 
   }
 }
 
-static int parse4(policy_pkt *k, const uint8_t *p, size_t len) {
+static int parse4(policy_kv *k, const uint8_t *p, size_t len) {
   size_t ihl, tot;
   if (len < 20) {
     return MIPFB_ERR_TRUNCATED;
@@ -64,10 +65,11 @@ static int parse4(policy_pkt *k, const uint8_t *p, size_t len) {
     len = tot;
   }
   k->fam = MIPFB_AF_INET4;
-  k->ds = p[1];
+  k->tc = p[1];
+  k->ds = (uint8_t)(p[1] >> 2);
   k->proto = p[9];
-  k->src = p + 12;
-  k->dst = p + 16;
+  k->src.lo = mipfb_ld_be32(p + 12);
+  k->dst.lo = mipfb_ld_be32(p + 16);
   transport(k, p + ihl, len - ihl, (mipfb_ld_be16(p + 6) & 0x1FFF) != 0);
   return 0;
 }
@@ -94,7 +96,7 @@ static long ext_len(unsigned nh, const uint8_t *p, size_t n) {
   return hl == 0 || hl > n ? -1 : (long)hl;
 }
 
-static int parse6(policy_pkt *k, const uint8_t *p, size_t len) {
+static int parse6(policy_kv *k, const uint8_t *p, size_t len) {
   size_t plen, off = 40;
   unsigned nh;
   int non_first = 0;
@@ -107,10 +109,11 @@ static int parse6(policy_pkt *k, const uint8_t *p, size_t len) {
     len = 40 + plen;
   }
   k->fam = MIPFB_AF_INET6;
-  k->ds = (uint8_t)((p[0] & 0x0F) << 4 | p[1] >> 4);
+  k->tc = (uint8_t)((p[0] & 0x0F) << 4 | p[1] >> 4);
+  k->ds = (uint8_t)(k->tc >> 2);
   k->fl = mipfb_ld_be32(p) & 0xFFFFFu;
-  k->src = p + 8;
-  k->dst = p + 24;
+  k->src = policy_u128_of(p + 8, 0);
+  k->dst = policy_u128_of(p + 24, 0);
   nh = p[6];
   while (!non_first && (hl = ext_len(nh, p + off, len - off)) != 0) {
     if (hl < 0) {
@@ -127,47 +130,59 @@ static int parse6(policy_pkt *k, const uint8_t *p, size_t len) {
   return 0;
 }
 
-int mipfb_policy_parse(policy_pkt *pp, const uint8_t *pkt, size_t len) {
-  memset(pp, 0, sizeof *pp);
+int mipfb_policy_parse(policy_kv *kv, const uint8_t *pkt, size_t len) {
+  memset(kv, 0, sizeof *kv);
   if (len == 0) {
     return MIPFB_ERR_TRUNCATED;
   }
   switch (pkt[0] >> 4) {
   case 4:
-    return parse4(pp, pkt, len);
+    return parse4(kv, pkt, len);
   case 6:
-    return parse6(pp, pkt, len);
+    return parse6(kv, pkt, len);
   default:
     return MIPFB_ERR_UNSUPPORTED;
   }
 }
 
-void mipfb_policy_key_of(mipfb_flow_key *key, const policy_pkt *pp) {
-  size_t n = pp->fam == MIPFB_AF_INET4 ? 4 : 16;
+/* An address number back to octets (4 for IPv4, in lo; 16 for IPv6). */
+static void put_addr(uint8_t *a, policy_u128 x, int v4) {
+  mipfb_wr w;
+  mipfb_wr_init(&w, a, 16);
+  if (v4) {
+    mipfb_wr_be32(&w, (uint32_t)x.lo);
+    return;
+  }
+  mipfb_wr_be64(&w, x.hi);
+  mipfb_wr_be64(&w, x.lo);
+}
+
+void mipfb_policy_key_of(mipfb_flow_key *key, const policy_kv *kv, int dir) {
+  int from = dir == MIPFB_DIR_FROM_MN, v4 = kv->fam == MIPFB_AF_INET4;
   memset(key, 0, sizeof *key);
-  key->family = pp->fam;
-  key->has = pp->has;
-  key->proto = pp->proto;
-  key->ds = pp->ds;
-  memcpy(key->src, pp->src, n);
-  memcpy(key->dst, pp->dst, n);
-  key->flow_label = pp->fl;
-  key->spi = pp->spi;
-  key->sport = pp->sport;
-  key->dport = pp->dport;
+  key->family = kv->fam;
+  key->has = kv->has;
+  key->proto = kv->proto;
+  key->ds = kv->tc;
+  put_addr(key->src, from ? kv->dst : kv->src, v4);
+  put_addr(key->dst, from ? kv->src : kv->dst, v4);
+  key->flow_label = kv->fl;
+  key->spi = kv->spi;
+  key->sport = from ? kv->dp : kv->sp;
+  key->dport = from ? kv->sp : kv->dp;
 }
 
 int mipfb_flow_parse(mipfb_flow_key *key, const uint8_t *pkt, size_t len) {
-  policy_pkt pp;
+  policy_kv kv;
   int rc;
   if (key == NULL || (pkt == NULL && len != 0)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  rc = mipfb_policy_parse(&pp, pkt, len);
+  rc = mipfb_policy_parse(&kv, pkt, len);
   if (rc != 0) {
     memset(key, 0, sizeof *key);
     return rc;
   }
-  mipfb_policy_key_of(key, &pp);
+  mipfb_policy_key_of(key, &kv, MIPFB_DIR_TO_MN);
   return 0;
 }

@@ -8,15 +8,15 @@
 
 /* One packet of a group in flight. */
 typedef struct burst_pkt {
-  policy_pkt pp;
-  policy_kv kv;
+  policy_kv kv; /* wire orientation until the node is found, then to-MN */
   policy_probe probe;
   const mipfb_policy *pol;
   uint32_t hash;
   int indexed; /* policy_uses_index(pol) */
 } burst_pkt;
 
-static const uint8_t *node_addr(const policy_pkt *pp, int dir) { return dir == MIPFB_DIR_TO_MN ? pp->dst : pp->src; }
+/* The node's address of a packet in wire orientation. */
+static policy_u128 node_addr(const policy_kv *kv, int dir) { return dir == MIPFB_DIR_TO_MN ? kv->dst : kv->src; }
 
 /* Steps 1 and 2: parse and hash, prefetching the node's home slot; then
    find the node, prefetching its policy header. */
@@ -24,9 +24,9 @@ static void find_nodes(const mipfb_ha_table *t, const uint8_t *const *pkts, cons
                        burst_pkt *b, int *rcs) {
   size_t i;
   for (i = 0; i < n; i++) {
-    rcs[i] = pkts[i] == NULL && lens[i] != 0 ? MIPFB_ERR_INVALID_ARG : mipfb_policy_parse(&b[i].pp, pkts[i], lens[i]);
+    rcs[i] = pkts[i] == NULL && lens[i] != 0 ? MIPFB_ERR_INVALID_ARG : mipfb_policy_parse(&b[i].kv, pkts[i], lens[i]);
     if (rcs[i] == 0) {
-      b[i].hash = ha_addr_hash(t, b[i].pp.fam, node_addr(&b[i].pp, dir));
+      b[i].hash = ha_addr_hash(t, b[i].kv.fam, node_addr(&b[i].kv, dir));
       MIPFB_PREFETCH(&t->slots[b[i].hash & t->mask]);
     }
   }
@@ -36,7 +36,7 @@ static void find_nodes(const mipfb_ha_table *t, const uint8_t *const *pkts, cons
     if (rcs[i] != 0) {
       continue;
     }
-    at = ha_find(t, b[i].pp.fam, node_addr(&b[i].pp, dir), b[i].hash);
+    at = ha_find(t, b[i].kv.fam, node_addr(&b[i].kv, dir), b[i].hash);
     if (at < 0) {
       rcs[i] = MIPFB_ERR_NOT_FOUND;
       continue;
@@ -53,8 +53,9 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
   size_t i;
   int more;
   for (i = 0; i < n; i++) {
+    b[i].probe.n = 0; /* no search step unless an indexed policy starts one */
     if (b[i].pol != NULL) {
-      mipfb_policy_kv_of_pkt(&b[i].kv, &b[i].pp, dir);
+      policy_kv_orient(&b[i].kv, dir);
       b[i].indexed = policy_uses_index(b[i].pol);
       if (b[i].indexed) {
         mipfb_policy_probe_start(b[i].pol, &b[i].kv, &b[i].probe);
@@ -66,7 +67,7 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
   for (more = 1; more;) { /* the source-address searches, level by level */
     more = 0;
     for (i = 0; i < n; i++) {
-      if (b[i].pol != NULL && b[i].indexed && b[i].probe.n > POLICY_SEARCH_TAIL) {
+      if (b[i].probe.n > POLICY_SEARCH_TAIL) {
         more |= policy_probe_step(&b[i].probe, &b[i].kv);
       }
     }
@@ -86,7 +87,7 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
     s = b[i].indexed ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe)
                                : mipfb_policy_scan(pol, &b[i].kv);
     if (s == UINT32_MAX && pol->family == MIPFB_POLICY_MIP4) {
-      mipfb_policy_key_of(&key, &b[i].pp); /* the MIPv4 default hashes the flow key */
+      mipfb_policy_key_of(&key, &b[i].kv, dir); /* the MIPv4 default hashes the flow key */
     }
     mipfb_policy_decide(pol, s, &key, dir, &out[i]);
   }
@@ -113,6 +114,7 @@ int mipfb_ha_table_classify_burst(const mipfb_ha_table *t, const uint8_t *const 
 
 int mipfb_ha_table_lookup_burst(const mipfb_ha_table *t, const mipfb_addr *addrs, size_t n, mipfb_policy **pols) {
   uint32_t h[MIPFB_HA_TABLE_BURST];
+  policy_u128 num[MIPFB_HA_TABLE_BURST];
   size_t base, i;
   if (t == NULL || (n > 0 && (addrs == NULL || pols == NULL))) {
     return MIPFB_ERR_INVALID_ARG;
@@ -122,14 +124,15 @@ int mipfb_ha_table_lookup_burst(const mipfb_ha_table *t, const mipfb_addr *addrs
     const mipfb_addr *a = addrs + base;
     for (i = 0; i < g; i++) {
       if (a[i].family == MIPFB_AF_INET4 || a[i].family == MIPFB_AF_INET6) {
-        h[i] = ha_addr_hash(t, a[i].family, a[i].bytes);
+        num[i] = policy_u128_of(a[i].bytes, a[i].family == MIPFB_AF_INET4);
+        h[i] = ha_addr_hash(t, a[i].family, num[i]);
         MIPFB_PREFETCH(&t->slots[h[i] & t->mask]);
       }
     }
     for (i = 0; i < g; i++) {
       long at = -1;
       if (a[i].family == MIPFB_AF_INET4 || a[i].family == MIPFB_AF_INET6) {
-        at = ha_find(t, a[i].family, a[i].bytes, h[i]);
+        at = ha_find(t, a[i].family, num[i], h[i]);
       }
       pols[base + i] = at < 0 ? NULL : t->slots[at].pol;
     }

@@ -62,14 +62,21 @@ static int family_ok(const mipfb_addr *addr) {
   return addr->family == MIPFB_AF_INET4 || addr->family == MIPFB_AF_INET6;
 }
 
+/* The address of a known family as a number (IPv4: bytes[0..3]). */
+static policy_u128 addr_num(const mipfb_addr *addr) {
+  return policy_u128_of(addr->bytes, addr->family == MIPFB_AF_INET4);
+}
+
 int mipfb_ha_table_insert(mipfb_ha_table *t, const mipfb_addr *addr, mipfb_policy *pol) {
   uint32_t h, i;
   ha_slot *s;
+  policy_u128 a;
   if (t == NULL || addr == NULL || pol == NULL || !family_ok(addr)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  h = ha_addr_hash(t, addr->family, addr->bytes);
-  if (ha_find(t, addr->family, addr->bytes, h) >= 0) {
+  a = addr_num(addr);
+  h = ha_addr_hash(t, addr->family, a);
+  if (ha_find(t, addr->family, a, h) >= 0) {
     return MIPFB_ERR_DUPLICATE;
   }
   if (t->count == t->capacity) {
@@ -79,8 +86,7 @@ int mipfb_ha_table_insert(mipfb_ha_table *t, const mipfb_addr *addr, mipfb_polic
   for (i = h & t->mask; t->slots[i].pol != NULL; i = (i + 1) & t->mask) {
   }
   s = &t->slots[i];
-  memset(s->addr, 0, sizeof s->addr);
-  memcpy(s->addr, addr->bytes, ha_addr_len(addr->family));
+  s->addr = a;
   s->family = addr->family;
   s->hash = h;
   s->pol = pol;
@@ -94,7 +100,7 @@ int mipfb_ha_table_remove(mipfb_ha_table *t, const mipfb_addr *addr) {
   if (t == NULL || addr == NULL || !family_ok(addr)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  at = ha_find(t, addr->family, addr->bytes, ha_addr_hash(t, addr->family, addr->bytes));
+  at = ha_find(t, addr->family, addr_num(addr), ha_addr_hash(t, addr->family, addr_num(addr)));
   if (at < 0) {
     return MIPFB_ERR_NOT_FOUND;
   }
@@ -118,13 +124,13 @@ mipfb_policy *mipfb_ha_table_lookup(const mipfb_ha_table *t, const mipfb_addr *a
   if (t == NULL || addr == NULL || !family_ok(addr)) {
     return NULL;
   }
-  at = ha_find(t, addr->family, addr->bytes, ha_addr_hash(t, addr->family, addr->bytes));
+  at = ha_find(t, addr->family, addr_num(addr), ha_addr_hash(t, addr->family, addr_num(addr)));
   return at < 0 ? NULL : t->slots[at].pol;
 }
 
 int mipfb_ha_table_classify(const mipfb_ha_table *t, const mipfb_flow_key *key, int dir,
                             mipfb_policy_decision *out, const mipfb_policy **pol_out) {
-  const uint8_t *a;
+  policy_u128 a;
   long at;
   if (pol_out != NULL) {
     *pol_out = NULL;
@@ -133,7 +139,7 @@ int mipfb_ha_table_classify(const mipfb_ha_table *t, const mipfb_flow_key *key, 
       (key->family != MIPFB_AF_INET4 && key->family != MIPFB_AF_INET6)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  a = dir == MIPFB_DIR_TO_MN ? key->dst : key->src;
+  a = policy_u128_of(dir == MIPFB_DIR_TO_MN ? key->dst : key->src, key->family == MIPFB_AF_INET4);
   at = ha_find(t, key->family, a, ha_addr_hash(t, key->family, a));
   if (at < 0) {
     return MIPFB_ERR_NOT_FOUND;

@@ -71,15 +71,29 @@ typedef struct policy_comp {
   uint16_t bidx[MIPFB_POLICY_MAX_RULE_BIDS]; /* index in `bindings`, or POLICY_NO_BINDING */
 } policy_comp;
 
-/* A flow key in the compact form's terms, oriented as a to-MN packet
-   (a FROM_MN packet has its ends swapped, which is the same as mirroring
-   every selector). */
+/* A flow key in the compact form's terms: addresses as numbers, DS as its
+   upper 6 bits (tc keeps the whole octet), the flow label 20 bits. The
+   parser fills it as the packet is on the wire; matching wants it oriented
+   as a to-MN packet (policy_kv_orient: a FROM_MN packet has its ends
+   swapped, which is the same as mirroring every selector). */
 typedef struct policy_kv {
   policy_u128 src, dst;
   uint32_t spi, fl;
   uint16_t sp, dp;
-  uint8_t proto, ds, fam, has;
+  uint8_t proto, ds, tc, fam, has;
 } policy_kv;
+
+/* Swap the ends of a FROM_MN packet (dir: MIPFB_DIR_*); its own inverse. */
+static inline void policy_kv_orient(policy_kv *kv, int dir) {
+  if (dir == MIPFB_DIR_FROM_MN) {
+    policy_u128 a = kv->src;
+    uint16_t p = kv->sp;
+    kv->src = kv->dst;
+    kv->dst = a;
+    kv->sp = kv->dp;
+    kv->dp = p;
+  }
+}
 
 /* 128-bit comparisons: a wide subtraction (one sub/sbb pair) where the
    compiler has a 128-bit integer (__extension__ keeps -Wpedantic quiet). */
@@ -202,24 +216,14 @@ typedef struct policy_probe {
    cache lines). */
 #define POLICY_SEARCH_TAIL 8u
 
-/* A parsed packet: the fields of a flow key, its addresses pointing into
-   the packet (or into a key). */
-typedef struct policy_pkt {
-  const uint8_t *src, *dst;
-  uint32_t fl, spi;
-  uint16_t sport, dport;
-  uint8_t fam, proto, ds, has;
-} policy_pkt;
+/* mipfb_flow_parse into the compact terms, in wire orientation: pkt is not
+   NULL when len > 0; kv is zeroed first and complete on success. */
+int mipfb_policy_parse(policy_kv *kv, const uint8_t *pkt, size_t len);
 
-/* mipfb_flow_parse without the copies: pkt is not NULL when len > 0; pp
-   is zeroed first and complete on success. */
-int mipfb_policy_parse(policy_pkt *pp, const uint8_t *pkt, size_t len);
+/* The flow key (wire orientation) of kv, which is oriented for dir. */
+void mipfb_policy_key_of(mipfb_flow_key *key, const policy_kv *kv, int dir);
 
-/* The flow key of a parsed packet. */
-void mipfb_policy_key_of(mipfb_flow_key *key, const policy_pkt *pp);
-
-/* The key of a packet in the compact form's terms (dir: MIPFB_DIR_*). */
-void mipfb_policy_kv_of_pkt(policy_kv *kv, const policy_pkt *pp, int dir);
+/* A flow key (wire orientation) in the compact terms, oriented for dir. */
 void mipfb_policy_kv_of(policy_kv *kv, const mipfb_flow_key *key, int dir);
 
 /* Whether a lookup goes through the index (else the compact scan). */
