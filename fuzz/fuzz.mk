@@ -182,6 +182,27 @@ $(FUZZ_OUT)/fuzz_mn4: fuzz/fuzz_mn4.c fuzz/fuzz_agent_script.c fuzz/fuzz_agent_s
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_mn4.c \
 	  $(top_srcdir)/fuzz/fuzz_agent_script.c -o $@
 
+# ---------------------------------------------------------------- packets (issue 4)
+# fuzz_flow_burst: the packet parser on raw bytes and the HA table's burst
+# classification against the one-packet path.
+FUZZ_TARGETS += fuzz_flow_burst
+check_PROGRAMS += fuzz/replay_fuzz_flow_burst
+
+fuzz_replay_fuzz_flow_burst_SOURCES = fuzz/fuzz_main.c fuzz/fuzz_flow_burst.c fuzz/fuzz_common.h
+fuzz_replay_fuzz_flow_burst_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+fuzz_replay_fuzz_flow_burst_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
+fuzz_replay_fuzz_flow_burst_LDADD = lib/libmipfb.la
+fuzz_replay_fuzz_flow_burst_LDFLAGS = -static
+
+EXTRA_DIST += fuzz/fuzz_flow_burst.dict
+
+fuzz: $(FUZZ_OUT)/fuzz_flow_burst
+
+$(FUZZ_OUT)/fuzz_flow_burst: fuzz/fuzz_flow_burst.c $(FUZZ_DEPS)
+	@$(MKDIR_P) $(FUZZ_OUT)
+	$(AM_V_CCLD)srcs=; for s in $(MIPFB_LIB_SOURCES); do srcs="$$srcs $(top_srcdir)/$$s"; done; \
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $$srcs $(top_srcdir)/fuzz/fuzz_flow_burst.c -o $@
+
 fuzz-clean:
 	-rm -rf $(FUZZ_OUT)
 

@@ -10,7 +10,7 @@ top_builddir=${top_builddir:-.}
 
 fail=0
 for t in fuzz_mip4_decode fuzz_ts_decode fuzz_mip4_roundtrip fuzz_policy_diff \
-  fuzz_mh_decode fuzz_mh_opt_iter fuzz_mh_roundtrip fuzz_ha4 fuzz_mn4; do
+  fuzz_mh_decode fuzz_mh_opt_iter fuzz_mh_roundtrip fuzz_ha4 fuzz_mn4 fuzz_flow_burst; do
   bin="$top_builddir/fuzz/replay_$t"
   dir="$top_srcdir/fuzz/corpus/$t"
   if [ ! -x "$bin" ]; then

@@ -9,7 +9,7 @@ autoreconf -fi
 make -j"$(nproc)" lib/libmipfb.la
 
 for t in fuzz_mip4_decode fuzz_ts_decode fuzz_mip4_roundtrip fuzz_policy_diff \
-  fuzz_mh_decode fuzz_mh_opt_iter fuzz_mh_roundtrip fuzz_ha4 fuzz_mn4; do
+  fuzz_mh_decode fuzz_mh_opt_iter fuzz_mh_roundtrip fuzz_ha4 fuzz_mn4 fuzz_flow_burst; do
   # The fuzzer engine is C++: link with $CXX. fuzz_policy_diff also links
   # the tests' reference matcher.
   extra=
