@@ -146,6 +146,17 @@ void mipfb_policy_decide(const mipfb_policy *pol, uint32_t s, const mipfb_flow_k
   }
 }
 
+void mipfb_policy_decide_kv(const mipfb_policy *pol, uint32_t s, const policy_kv *kv, int dir,
+                            mipfb_policy_decision *out) {
+  mipfb_flow_key key;
+  if (s == UINT32_MAX && pol->family == MIPFB_POLICY_MIP4) {
+    mipfb_policy_key_of(&key, kv, dir); /* the MIPv4 default hashes the flow key */
+    mipfb_policy_decide(pol, s, &key, dir, out);
+    return;
+  }
+  mipfb_policy_decide(pol, s, NULL, dir, out);
+}
+
 int mipfb_policy_classify(const mipfb_policy *pol, const mipfb_flow_key *key, int dir, mipfb_policy_decision *out) {
   policy_kv kv;
   if (pol == NULL || key == NULL || out == NULL || (dir != MIPFB_DIR_TO_MN && dir != MIPFB_DIR_FROM_MN)) {

@@ -79,17 +79,13 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
   }
   for (i = 0; i < n; i++) {
     const mipfb_policy *pol = b[i].pol;
-    mipfb_flow_key key;
     uint32_t s;
     if (pol == NULL) {
       continue;
     }
     s = b[i].indexed ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe)
                                : mipfb_policy_scan(pol, &b[i].kv);
-    if (s == UINT32_MAX && pol->family == MIPFB_POLICY_MIP4) {
-      mipfb_policy_key_of(&key, &b[i].kv, dir); /* the MIPv4 default hashes the flow key */
-    }
-    mipfb_policy_decide(pol, s, &key, dir, &out[i]);
+    mipfb_policy_decide_kv(pol, s, &b[i].kv, dir, &out[i]);
   }
 }
 

@@ -128,10 +128,27 @@ mipfb_policy *mipfb_ha_table_lookup(const mipfb_ha_table *t, const mipfb_addr *a
   return at < 0 ? NULL : t->slots[at].pol;
 }
 
+/* Find the node of kv (wire orientation), then classify kv in its policy. */
+static int classify_kv(const mipfb_ha_table *t, policy_kv *kv, int dir, mipfb_policy_decision *out,
+                       const mipfb_policy **pol_out) {
+  policy_u128 a = dir == MIPFB_DIR_TO_MN ? kv->dst : kv->src;
+  const mipfb_policy *pol;
+  long at = ha_find(t, kv->fam, a, ha_addr_hash(t, kv->fam, a));
+  if (at < 0) {
+    return MIPFB_ERR_NOT_FOUND;
+  }
+  pol = t->slots[at].pol;
+  if (pol_out != NULL) {
+    *pol_out = pol;
+  }
+  policy_kv_orient(kv, dir);
+  mipfb_policy_decide_kv(pol, mipfb_policy_match(pol, kv), kv, dir, out);
+  return 0;
+}
+
 int mipfb_ha_table_classify(const mipfb_ha_table *t, const mipfb_flow_key *key, int dir,
                             mipfb_policy_decision *out, const mipfb_policy **pol_out) {
-  policy_u128 a;
-  long at;
+  policy_kv kv;
   if (pol_out != NULL) {
     *pol_out = NULL;
   }
@@ -139,20 +156,13 @@ int mipfb_ha_table_classify(const mipfb_ha_table *t, const mipfb_flow_key *key, 
       (key->family != MIPFB_AF_INET4 && key->family != MIPFB_AF_INET6)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  a = policy_u128_of(dir == MIPFB_DIR_TO_MN ? key->dst : key->src, key->family == MIPFB_AF_INET4);
-  at = ha_find(t, key->family, a, ha_addr_hash(t, key->family, a));
-  if (at < 0) {
-    return MIPFB_ERR_NOT_FOUND;
-  }
-  if (pol_out != NULL) {
-    *pol_out = t->slots[at].pol;
-  }
-  return mipfb_policy_classify(t->slots[at].pol, key, dir, out);
+  mipfb_policy_kv_of(&kv, key, MIPFB_DIR_TO_MN); /* wire orientation */
+  return classify_kv(t, &kv, dir, out, pol_out);
 }
 
 int mipfb_ha_table_classify_packet(const mipfb_ha_table *t, const uint8_t *pkt, size_t len, int dir,
                                    mipfb_policy_decision *out, const mipfb_policy **pol_out) {
-  mipfb_flow_key k;
+  policy_kv kv;
   int rc;
   if (pol_out != NULL) {
     *pol_out = NULL;
@@ -160,6 +170,9 @@ int mipfb_ha_table_classify_packet(const mipfb_ha_table *t, const uint8_t *pkt, 
   if (t == NULL || out == NULL || (dir != MIPFB_DIR_TO_MN && dir != MIPFB_DIR_FROM_MN)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  rc = mipfb_flow_parse(&k, pkt, len);
-  return rc != 0 ? rc : mipfb_ha_table_classify(t, &k, dir, out, pol_out);
+  if (pkt == NULL && len != 0) {
+    return MIPFB_ERR_INVALID_ARG;
+  }
+  rc = mipfb_policy_parse(&kv, pkt, len);
+  return rc != 0 ? rc : classify_kv(t, &kv, dir, out, pol_out);
 }

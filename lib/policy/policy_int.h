@@ -273,4 +273,9 @@ uint32_t mipfb_policy_match(const mipfb_policy *pol, const policy_kv *kv);
 void mipfb_policy_decide(const mipfb_policy *pol, uint32_t s, const mipfb_flow_key *key, int dir,
                          mipfb_policy_decision *out);
 
+/* mipfb_policy_decide for a packet known by its compact key (oriented for
+   dir); builds the flow key only for a MIPv4 policy's default. */
+void mipfb_policy_decide_kv(const mipfb_policy *pol, uint32_t s, const policy_kv *kv, int dir,
+                            mipfb_policy_decision *out);
+
 #endif /* MIPFB_POLICY_POLICY_INT_H */
