@@ -165,9 +165,10 @@ MIPFB_EXTERN int mipfb_ha_table_classify_packet(const mipfb_ha_table *t, const u
 #define MIPFB_HA_TABLE_BURST 16
 
 /**
- * @brief Classify several packets at once: for each i, the same as
- *        @ref mipfb_ha_table_classify_packet(t, pkts[i], lens[i], dir,
- *        &out[i], pols_out ? &pols_out[i] : NULL), result in @p rcs[i].
+ * @brief Classify several packets at once: for each i, what
+ *        @ref mipfb_ha_table_classify_packet answers for @p pkts[i] of
+ *        @p lens[i] octets (result in @p rcs[i], decision in @p out[i],
+ *        policy in @p pols_out[i]).
  *
  * The packets go through each step (parse and hash, node lookup, policy
  * lookup) in groups of @ref MIPFB_HA_TABLE_BURST, and each step prefetches
@@ -201,7 +202,7 @@ MIPFB_EXTERN int mipfb_ha_table_classify_burst(const mipfb_ha_table *t, const ui
 
 /**
  * @brief Look several addresses up at once: @p pols[i] is what
- *        @ref mipfb_ha_table_lookup(t, &addrs[i]) returns.
+ *        @ref mipfb_ha_table_lookup returns for @p addrs[i].
  *
  * Hashes a group of @ref MIPFB_HA_TABLE_BURST addresses and prefetches
  * their slots before reading any, so the cache misses of a large table
