@@ -47,8 +47,10 @@ static void find_nodes(const mipfb_ha_table *t, const uint8_t *const *pkts, cons
   }
 }
 
-/* Steps 3 to 5: the policy lookup (index: prefetch, rows, match), then the
-   decision. */
+/* Steps 3 to 6: orient the keys and start the policy lookups (index:
+   prefetch the protocol row and port map entry, first search probe); the
+   source-address searches level by level in lock step; the rows; the
+   match and the decision. */
 static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decision *out) {
   size_t i;
   int more;
@@ -83,8 +85,7 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
     if (pol == NULL) {
       continue;
     }
-    s = b[i].indexed ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe)
-                               : mipfb_policy_scan(pol, &b[i].kv);
+    s = b[i].indexed ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe) : mipfb_policy_scan(pol, &b[i].kv);
     mipfb_policy_decide_kv(pol, s, &b[i].kv, dir, &out[i]);
   }
 }

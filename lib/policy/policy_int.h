@@ -247,8 +247,9 @@ static inline int policy_probe_step(policy_probe *pr, const policy_kv *kv) {
     MIPFB_PREFETCH(&pr->b[pr->n / 2]);
     return 1;
   }
-  MIPFB_PREFETCH(pr->b);
-  MIPFB_PREFETCH((const uint8_t *)pr->b + POLICY_SEARCH_TAIL * sizeof(policy_bound) - 1);
+  MIPFB_PREFETCH(pr->b); /* the rest: at most 8 boundaries, 3 or 4 lines */
+  MIPFB_PREFETCH(&pr->b[pr->n / 2]);
+  MIPFB_PREFETCH(&pr->b[pr->n - 1]);
   return 0;
 }
 
