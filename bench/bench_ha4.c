@@ -62,14 +62,7 @@
 
 #include <mipfb/mipfb.h>
 
-#if defined(__has_include)
-#if __has_include(<valgrind/callgrind.h>)
-#include <valgrind/callgrind.h>
-#endif
-#endif
-#ifndef CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_START_INSTRUMENTATION
-#endif
+#include "bench_callgrind.h"
 
 #define BENCH_NAME "bench_ha4"
 #include "bench_common.h"

@@ -5,21 +5,6 @@
  */
 #include "fuzz_agent_script.h"
 
-mipfb_addr fa_addr4(uint32_t a) {
-  mipfb_addr r;
-  memset(&r, 0, sizeof r);
-  r.family = MIPFB_AF_INET4;
-  r.bytes[0] = (uint8_t)(a >> 24);
-  r.bytes[1] = (uint8_t)(a >> 16);
-  r.bytes[2] = (uint8_t)(a >> 8);
-  r.bytes[3] = (uint8_t)a;
-  return r;
-}
-
-uint32_t fa_addr4_get(const mipfb_addr *a) {
-  return (uint32_t)a->bytes[0] << 24 | (uint32_t)a->bytes[1] << 16 | (uint32_t)a->bytes[2] << 8 | a->bytes[3];
-}
-
 uint64_t fa_ntp(uint64_t now_ms) {
   uint64_t sec = FA_NTP_BASE + now_ms / 1000u;
   uint64_t frac = ((now_ms % 1000u) << 32) / 1000u;
@@ -144,7 +129,7 @@ static int hook_tunnel(void *user, const mipfb_tunnel_event *ev) {
   FUZZ_CHECK(ev->remote.family == MIPFB_AF_INET4);
   FUZZ_CHECK(ev->encap <= MIPFB_ENCAP_GRE);
   FUZZ_CHECK(ev->reverse <= 1);
-  hoa = fa_addr4_get(&ev->hoa);
+  hoa = mipfb_addr_ipv4_value(&ev->hoa);
   t = tun_find(h, hoa, ev->bid);
   switch (ev->op) {
   case MIPFB_TUNNEL_ADD:
@@ -219,7 +204,7 @@ static int hook_flow(void *user, const mipfb_flow_event *ev) {
   id = ev->rule->id;
   FUZZ_CHECK(id >= 1 && id <= FA_MAX_RULES); /* capacities of the targets are below FA_MAX_RULES */
   FUZZ_CHECK(ev->order == id - 1u);          /* id = position + 1 */
-  n = flow_node(h, fa_addr4_get(&ev->hoa), 1);
+  n = flow_node(h, mipfb_addr_ipv4_value(&ev->hoa), 1);
   switch (ev->op) {
   case MIPFB_FLOW_INSTALL:
     FUZZ_CHECK(ev->rule->action == MIPFB_ACTION_DROP || ev->rule->action == MIPFB_ACTION_FORWARD);
@@ -296,7 +281,7 @@ static int hook_auth_key(void *user, const mipfb_auth_query *q, mipfb_auth_answe
     return -1;
   }
   if (q->hoa.family != 0) {
-    if (q->hoa.family != MIPFB_AF_INET4 || fa_addr4_get(&q->hoa) != k->hoa) {
+    if (q->hoa.family != MIPFB_AF_INET4 || mipfb_addr_ipv4_value(&q->hoa) != k->hoa) {
       return -1;
     }
   } else if (q->nai.len != k->nai_len || memcmp(q->nai.base, k->nai, k->nai_len) != 0) {
@@ -305,7 +290,7 @@ static int hook_auth_key(void *user, const mipfb_auth_query *q, mipfb_auth_answe
   memset(a, 0, sizeof *a);
   a->key = k->key;
   a->multipath = k->multipath;
-  a->hoa = fa_addr4(k->hoa);
+  a->hoa = mipfb_addr_ipv4(k->hoa);
   return 0;
 }
 

@@ -152,9 +152,6 @@ int fa_read_mutation(fuzz_in *in, uint8_t *buf, size_t len);
 const fa_key *fa_check_signed(const fa_host *h, const uint8_t *msg, size_t len, const mipfb_codepoints *cp,
                               mipfb_mip4_msg *m, mipfb_mip4_ext *ext, size_t ext_cap);
 
-/** A home address as a mipfb_addr and back. */
-mipfb_addr fa_addr4(uint32_t a);
-uint32_t fa_addr4_get(const mipfb_addr *a);
 /** Rules equal for the invariants (action, BIDs, selector). */
 int fa_rule_equal(const mipfb_policy_rule *a, const mipfb_policy_rule *b);
 

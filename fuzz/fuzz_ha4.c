@@ -224,8 +224,8 @@ static void check_agent(const ha_ctx *c, const mipfb_ha4 *ha, const fa_host *h, 
       FUZZ_CHECK(binding_equal(&one, &b[j]));
       /* its tunnel, with its parameters */
       FUZZ_CHECK(t != NULL);
-      FUZZ_CHECK(fa_addr4_get(&t->ev.remote) == b[j].coa);
-      FUZZ_CHECK(fa_addr4_get(&t->ev.local) == HA_ADDR);
+      FUZZ_CHECK(mipfb_addr_ipv4_value(&t->ev.remote) == b[j].coa);
+      FUZZ_CHECK(mipfb_addr_ipv4_value(&t->ev.local) == HA_ADDR);
       FUZZ_CHECK(t->ev.if_att == b[j].if_att && t->ev.if_label == b[j].if_label);
       FUZZ_CHECK(t->ev.encap == b[j].encap && t->ev.reverse == b[j].reverse);
       FUZZ_CHECK(t->ev.lifetime_s == b[j].lifetime_s);
@@ -284,9 +284,9 @@ static void on_send(fa_host *h, const uint8_t *msg, size_t len, const mipfb_pkt_
   FUZZ_CHECK(m.type == MIPFB_MIP4_RRP);
   FUZZ_CHECK(m.ha == HA_ADDR);
   /* to the request's source, from the address it was sent to */
-  FUZZ_CHECK(to->dst.family == MIPFB_AF_INET4 && fa_addr4_get(&to->dst) == fa_addr4_get(&c->from.src));
+  FUZZ_CHECK(to->dst.family == MIPFB_AF_INET4 && mipfb_addr_ipv4_value(&to->dst) == mipfb_addr_ipv4_value(&c->from.src));
   FUZZ_CHECK(to->dport == c->from.sport);
-  FUZZ_CHECK(to->src.family == MIPFB_AF_INET4 && fa_addr4_get(&to->src) == fa_addr4_get(&c->from.dst));
+  FUZZ_CHECK(to->src.family == MIPFB_AF_INET4 && mipfb_addr_ipv4_value(&to->src) == mipfb_addr_ipv4_value(&c->from.dst));
   FUZZ_CHECK(to->sport == c->from.dport);
   FUZZ_CHECK(to->ifindex == c->from.ifindex);
   c->reply_ok = 1;
@@ -563,8 +563,8 @@ static void op_rrq(ha_ctx *c, fuzz_in *in) {
   q.mutated = fa_read_mutation(in, buf, (size_t)len);
   memset(&c->from, 0, sizeof c->from);
   c->from.ifindex = (uint32_t)(src >> 1) & 3u;
-  c->from.src = fa_addr4((src & 0x08u) ? 0xc0000201u : (m.coa != 0 ? m.coa : 0xc0000202u));
-  c->from.dst = fa_addr4(HA_ADDR);
+  c->from.src = mipfb_addr_ipv4((src & 0x08u) ? 0xc0000201u : (m.coa != 0 ? m.coa : 0xc0000202u));
+  c->from.dst = mipfb_addr_ipv4(HA_ADDR);
   c->from.sport = (src & 1u) ? 434 : (uint16_t)(0x8000u + src);
   c->from.dport = 434;
   do_input(c, buf, (size_t)len, &q);
@@ -579,8 +579,8 @@ static void op_raw(ha_ctx *c, fuzz_in *in) {
   in->p += len;
   in->len -= len;
   memset(&c->from, 0, sizeof c->from);
-  c->from.src = fa_addr4(0xc0000201u);
-  c->from.dst = fa_addr4(HA_ADDR);
+  c->from.src = mipfb_addr_ipv4(0xc0000201u);
+  c->from.dst = mipfb_addr_ipv4(HA_ADDR);
   c->from.sport = 434;
   c->from.dport = 434;
   do_input(c, len != 0 ? p : NULL, len, NULL);
@@ -812,8 +812,8 @@ static void op_classify(ha_ctx *c, fuzz_in *in) {
   key.ds = (uint8_t)(p & 0xF0u);
   s = dir == MIPFB_DIR_TO_MN ? cn : hoa;
   t = dir == MIPFB_DIR_TO_MN ? hoa : cn;
-  memcpy(key.src, fa_addr4(s).bytes, 4);
-  memcpy(key.dst, fa_addr4(t).bytes, 4);
+  memcpy(key.src, mipfb_addr_ipv4(s).bytes, 4);
+  memcpy(key.dst, mipfb_addr_ipv4(t).bytes, 4);
   if (key.proto != 1 && key.proto != 50) {
     key.has = MIPFB_FLOW_PORTS;
     key.sport = (uint16_t)(1024u + p);

@@ -194,10 +194,10 @@ static void check_node(mn_ctx *c, int after_timeout) {
       /* with multipath off the single binding is BID 0; a binding
          registered before a 152 keeps its BID until it is replaced */
       FUZZ_CHECK(t->ev.bid == b.bid || (!mp && t->ev.bid == 0));
-      FUZZ_CHECK(fa_addr4_get(&t->ev.hoa) == c->cfg.hoa);
-      FUZZ_CHECK(fa_addr4_get(&t->ev.remote) == HA_ADDR);
+      FUZZ_CHECK(mipfb_addr_ipv4_value(&t->ev.hoa) == c->cfg.hoa);
+      FUZZ_CHECK(mipfb_addr_ipv4_value(&t->ev.remote) == HA_ADDR);
       if (b.state == MIPFB_MN4_REGISTERED) {
-        FUZZ_CHECK(fa_addr4_get(&t->ev.local) == b.coa);
+        FUZZ_CHECK(mipfb_addr_ipv4_value(&t->ev.local) == b.coa);
         FUZZ_CHECK(t->ev.lifetime_s == b.lifetime_s);
       }
     }
@@ -250,7 +250,7 @@ static void on_send(fa_host *h, const uint8_t *msg, size_t len, const mipfb_pkt_
   FUZZ_CHECK(to->dport == MIPFB_MIP4_PORT && to->sport == c->cfg.port);
   FUZZ_CHECK(to->dst.family == MIPFB_AF_INET4);
   {
-    uint32_t dst = fa_addr4_get(&to->dst);
+    uint32_t dst = mipfb_addr_ipv4_value(&to->dst);
     FUZZ_CHECK(dst == HA_ADDR || (dst >= FA_BASE && dst < FA_BASE + 4u));
   }
   mp = mipfb_mip4_find(&m, MIPFB_MIP4_EXT_MULTIPATH);
@@ -266,7 +266,7 @@ static void on_send(fa_host *h, const uint8_t *msg, size_t len, const mipfb_pkt_
   }
   if (trace) {
     fprintf(stderr, "  send ifindex=%u dst=%08x lifetime=%u id=%016llx bid=%u failed=%d\n", (unsigned)to->ifindex,
-            (unsigned)fa_addr4_get(&to->dst), m.lifetime, (unsigned long long)m.id,
+            (unsigned)mipfb_addr_ipv4_value(&to->dst), m.lifetime, (unsigned long long)m.id,
             mp != NULL ? mp->u.multipath.bid : mt != NULL ? mt->u.mtunnel.bid : 0u, failed);
   }
   if (failed) {
@@ -350,8 +350,8 @@ static void op_input(mn_ctx *c, const uint8_t *msg, size_t len, int expect_disca
   mipfb_pkt_info from;
   int rc;
   memset(&from, 0, sizeof from);
-  from.src = fa_addr4(HA_ADDR);
-  from.dst = fa_addr4(c->cfg.hoa);
+  from.src = mipfb_addr_ipv4(HA_ADDR);
+  from.dst = mipfb_addr_ipv4(c->cfg.hoa);
   from.sport = MIPFB_MIP4_PORT;
   from.dport = c->cfg.port;
   snap(c, &before);
@@ -638,8 +638,8 @@ static void op_classify(mn_ctx *c, fuzz_in *in) {
   pkt[3] = sizeof pkt;
   pkt[8] = 64;
   pkt[9] = 17;
-  memcpy(pkt + 12, fa_addr4(c->cfg.hoa).bytes, 4);
-  memcpy(pkt + 16, fa_addr4(cn).bytes, 4);
+  memcpy(pkt + 12, mipfb_addr_ipv4(c->cfg.hoa).bytes, 4);
+  memcpy(pkt + 16, mipfb_addr_ipv4(cn).bytes, 4);
   pkt[20] = 0x10;
   pkt[21] = a;
   pkt[22] = (uint8_t)(ports[(a >> 4) & 3u] >> 8);

@@ -146,8 +146,8 @@ static mipfb_pkt_info from_node(uint32_t ifindex, uint32_t src) {
   mipfb_pkt_info p;
   memset(&p, 0, sizeof p);
   p.ifindex = ifindex;
-  p.src = fake_addr4(src);
-  p.dst = fake_addr4(FA_ADDR);
+  p.src = mipfb_addr_ipv4(src);
+  p.dst = mipfb_addr_ipv4(FA_ADDR);
   p.sport = MN_PORT;
   p.dport = MIPFB_MIP4_PORT;
   return p;
@@ -157,8 +157,8 @@ static mipfb_pkt_info from_ha(void) {
   mipfb_pkt_info p;
   memset(&p, 0, sizeof p);
   p.ifindex = 1;
-  p.src = fake_addr4(HA_ADDR);
-  p.dst = fake_addr4(FA_ADDR);
+  p.src = mipfb_addr_ipv4(HA_ADDR);
+  p.dst = mipfb_addr_ipv4(FA_ADDR);
   p.sport = MIPFB_MIP4_PORT;
   p.dport = MIPFB_MIP4_PORT;
   return p;
@@ -202,7 +202,7 @@ static void check_own_reply(uint8_t code, uint16_t lifetime, uint64_t id, uint32
   ck_assert_uint_eq(m.ha, HA_ADDR);
   ck_assert_uint_eq(m.n_ext, 0); /* no MN-HA authentication: the FA has no key */
   ck_assert_uint_eq(s->to.ifindex, ifindex);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.src), FA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.src), FA_ADDR);
   ck_assert_uint_eq(s->to.sport, MIPFB_MIP4_PORT);
   ck_assert_uint_eq(s->to.dport, MN_PORT);
 }
@@ -219,8 +219,8 @@ START_TEST(test_fa4_rfc5944_3_7_2_relay_request_unchanged) {
   s = &host.sent[0];
   ck_assert_uint_eq(s->len, rq_len);
   ck_assert(memcmp(s->buf, rq, rq_len) == 0);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.dst), HA_ADDR);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.src), FA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.dst), HA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.src), FA_ADDR);
   ck_assert_uint_eq(s->to.dport, MIPFB_MIP4_PORT);
   ck_assert_uint_eq(s->to.sport, MIPFB_MIP4_PORT);
   ck_assert_uint_eq(s->to.ifindex, 0);
@@ -245,25 +245,25 @@ START_TEST(test_fa4_rfc5944_3_7_3_relay_reply_makes_visitor) {
   mipfb_fa4_stats st;
   r.flags = MIPFB_MIP4_FLAG_T | MIPFB_MIP4_FLAG_G;
   rq_len = build_rrq(rq, sizeof rq, &r);
-  f.dst = fake_addr4(FA_LINK); /* sent to another address of the agent */
+  f.dst = mipfb_addr_ipv4(FA_LINK); /* sent to another address of the agent */
   ck_assert_int_eq(mipfb_fa4_input(fa, 0, rq, rq_len, &f), 0);
   ck_assert_int_eq(send_rep(50, 0, 600, HOA, r.id), 0);
   ck_assert_uint_eq(host.n_sent, 2);
   s = &host.sent[1];
   ck_assert_uint_eq(s->len, rp_len);
   ck_assert(memcmp(s->buf, rp, rp_len) == 0);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.dst), HOA);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.dst), HOA);
   ck_assert_uint_eq(s->to.dport, MN_PORT);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.src), FA_LINK);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.src), FA_LINK);
   ck_assert_uint_eq(s->to.sport, MIPFB_MIP4_PORT);
   ck_assert_uint_eq(s->to.ifindex, IF_A);
   ck_assert_uint_eq(host.n_tun, 1);
   ev = &host.tun[0];
   ck_assert_uint_eq(ev->op, MIPFB_TUNNEL_ADD);
   ck_assert_uint_eq(ev->role, MIPFB_ROLE_FA4);
-  ck_assert_uint_eq(fake_addr4_get(&ev->hoa), HOA);
-  ck_assert_uint_eq(fake_addr4_get(&ev->local), FA_ADDR);
-  ck_assert_uint_eq(fake_addr4_get(&ev->remote), HA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&ev->hoa), HOA);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&ev->local), FA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&ev->remote), HA_ADDR);
   ck_assert_uint_eq(ev->ifindex, IF_A);
   ck_assert_uint_eq(ev->bid, 0);
   ck_assert_uint_eq(ev->lifetime_s, 600);
@@ -471,11 +471,11 @@ START_TEST(test_fa4_rfc2794_nai_request) {
   r.hoa = 0;
   ck_assert_int_eq(send_req(0, &r, IF_A), MIPFB_FA4_CODE_MISSING_NAI);
   /* limited broadcast when the request came from 0.0.0.0 */
-  ck_assert_uint_eq(fake_addr4_get(&last_sent()->to.dst), 0xffffffffu);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&last_sent()->to.dst), 0xffffffffu);
   r.nai = 1;
   ck_assert_int_eq(send_req(0, &r, IF_A), 0);
   ck_assert_int_eq(send_rep(0, 0, 600, HOA2, r.id), 0);
-  ck_assert_uint_eq(fake_addr4_get(&last_sent()->to.dst), 0xffffffffu);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&last_sent()->to.dst), 0xffffffffu);
   ck_assert_uint_eq(mipfb_fa4_visitor_count(fa), 1);
   ck_assert_int_eq(fake_host_tunnel_alive(&host, HOA2, 0), 1);
   /* home agent 0.0.0.0 */
@@ -685,7 +685,7 @@ START_TEST(test_fa4_draft02_5_2_mtunnel_denied_by_fa_when_disabled) {
   /* a plain request is still relayed */
   r.mpath = 0;
   ck_assert_int_eq(send_req(0, &r, IF_A), 0);
-  ck_assert_uint_eq(fake_addr4_get(&last_sent()->to.dst), HA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&last_sent()->to.dst), HA_ADDR);
   ck_assert_int_eq(mipfb_fa4_get_stats(fa, &st), 0);
   ck_assert(st.rrq_denied == 2 && st.rrq_relayed == 1);
 }
@@ -874,10 +874,10 @@ START_TEST(test_fa4_rfc5944_3_7_2_3_own_reply_addressing) {
   start();
   r.lifetime = (uint16_t)(cfg.max_lifetime + 1);
   rq_len = build_rrq(rq, sizeof rq, &r);
-  f.dst = fake_addr4(0xe000000bu);
+  f.dst = mipfb_addr_ipv4(0xe000000bu);
   ck_assert_int_eq(mipfb_fa4_input(fa, 0, rq, rq_len, &f), MIPFB_FA4_CODE_LIFETIME_TOO_LONG);
   check_own_reply(MIPFB_FA4_CODE_LIFETIME_TOO_LONG, (uint16_t)cfg.max_lifetime, r.id, IF_B);
-  ck_assert_uint_eq(fake_addr4_get(&last_sent()->to.dst), HOA);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&last_sent()->to.dst), HOA);
   r.lifetime = 600;
   ck_assert_int_eq(send_req(0, &r, IF_A), 0);
   host.fail_send = 1;
@@ -910,7 +910,7 @@ static uint32_t walk_next(void) {
 
 /* Tunnel hook of the walk: fails at random, tracks every tunnel alive. */
 static int walk_tunnel(void *user, const mipfb_tunnel_event *ev) {
-  uint32_t hoa = fake_addr4_get(&ev->hoa);
+  uint32_t hoa = mipfb_addr_ipv4_value(&ev->hoa);
   size_t i;
   (void)user;
   if (walk_next() % 100 < walk_fail_pct) {
@@ -934,7 +934,7 @@ static int walk_tunnel(void *user, const mipfb_tunnel_event *ev) {
   }
   walk[i].alive = ev->op != MIPFB_TUNNEL_REMOVE;
   walk[i].ifindex = ev->ifindex;
-  if (ev->role != MIPFB_ROLE_FA4 || fake_addr4_get(&ev->local) != FA_ADDR || fake_addr4_get(&ev->remote) != HA_ADDR) {
+  if (ev->role != MIPFB_ROLE_FA4 || mipfb_addr_ipv4_value(&ev->local) != FA_ADDR || mipfb_addr_ipv4_value(&ev->remote) != HA_ADDR) {
     walk_bad = 1;
   }
   return 0;

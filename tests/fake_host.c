@@ -134,21 +134,6 @@ void fake_host_clear(fake_host *h) {
   h->n_logs = 0;
 }
 
-mipfb_addr fake_addr4(uint32_t a) {
-  mipfb_addr x;
-  memset(&x, 0, sizeof x);
-  x.family = MIPFB_AF_INET4;
-  x.bytes[0] = (uint8_t)(a >> 24);
-  x.bytes[1] = (uint8_t)(a >> 16);
-  x.bytes[2] = (uint8_t)(a >> 8);
-  x.bytes[3] = (uint8_t)a;
-  return x;
-}
-
-uint32_t fake_addr4_get(const mipfb_addr *a) {
-  return (uint32_t)a->bytes[0] << 24 | (uint32_t)a->bytes[1] << 16 | (uint32_t)a->bytes[2] << 8 | a->bytes[3];
-}
-
 void fake_host_add_key(fake_host *h, uint32_t spi, uint32_t hoa, const uint8_t key[16], int multipath) {
   fake_key *k;
   if (h->n_keys >= FAKE_MAX_KEYS) {
@@ -158,7 +143,7 @@ void fake_host_add_key(fake_host *h, uint32_t spi, uint32_t hoa, const uint8_t k
   memset(k, 0, sizeof *k);
   k->spi = spi;
   if (hoa != 0) {
-    k->hoa = fake_addr4(hoa);
+    k->hoa = mipfb_addr_ipv4(hoa);
   }
   mipfb_hmac_md5_key_init(&k->key, key, 16);
   k->multipath = (uint8_t)(multipath != 0);
@@ -176,7 +161,7 @@ static int replay(const fake_host *h, tun_state *st, size_t *n) {
   *n = 0;
   for (i = 0; i < h->n_tun; i++) {
     const mipfb_tunnel_event *ev = &h->tun[i];
-    uint32_t hoa = fake_addr4_get(&ev->hoa);
+    uint32_t hoa = mipfb_addr_ipv4_value(&ev->hoa);
     for (j = 0; j < *n; j++) {
       if (st[j].hoa == hoa && st[j].bid == ev->bid) {
         break;

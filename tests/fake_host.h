@@ -66,9 +66,6 @@ void fake_host_clear(fake_host *h);
 void fake_host_add_key(fake_host *h, uint32_t spi, uint32_t hoa, const uint8_t key[16], int multipath);
 /* NTP timestamp the wallclock hook returns at now_ms. */
 uint64_t fake_host_ntp(const fake_host *h, uint64_t now_ms);
-/* Host-order IPv4 address as a mipfb_addr, and back. */
-mipfb_addr fake_addr4(uint32_t a);
-uint32_t fake_addr4_get(const mipfb_addr *a);
 /* Replay the tunnel events: the number of tunnels alive at the end for
    (hoa host order, bid) — 1 or 0; any other value means the events were
    inconsistent (ADD of an alive tunnel, CHANGE/REMOVE of a dead one) and

@@ -120,7 +120,7 @@ START_TEST(rfc7629_5_2_multipath_adds_and_updates) {
   ck_assert_uint_eq(t.h.n_tun, 1);
   ck_assert_uint_eq(t.h.tun[0].op, MIPFB_TUNNEL_CHANGE);
   ck_assert_uint_eq(t.h.tun[0].bid, 1);
-  ck_assert_uint_eq(fake_addr4_get(&t.h.tun[0].remote), T_COA3);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&t.h.tun[0].remote), T_COA3);
   ck_assert_uint_eq(mipfb_ha4_bindings(t.ha, T_HOA, t.now, b, 4), 2);
   ck_assert_uint_eq(b[0].coa, T_COA3);
   ck_assert_uint_eq(b[1].coa, T_COA2);

@@ -640,7 +640,7 @@ START_TEST(ha4_tunnel_hook_failure_rolls_back) {
   ck_assert_uint_eq(t.h.tun[1].bid, 2);
   ck_assert_uint_eq(t.h.tun[2].op, MIPFB_TUNNEL_ADD);
   ck_assert_uint_eq(t.h.tun[2].bid, 2);
-  ck_assert_uint_eq(fake_addr4_get(&t.h.tun[2].remote), T_COA2);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&t.h.tun[2].remote), T_COA2);
   ck_assert_uint_eq(t.h.tun[3].op, MIPFB_TUNNEL_ADD);
   ck_assert_uint_eq(t.h.tun[3].bid, 1);
   last_reply(&t, &m, ext, 8);
@@ -656,9 +656,9 @@ START_TEST(ha4_tunnel_hook_failure_rolls_back) {
   ck_assert_int_eq(rq_send(&t, &r), MIPFB_ERR_HOOK);
   ck_assert_uint_eq(t.h.n_tun, 2);
   ck_assert_uint_eq(t.h.tun[0].op, MIPFB_TUNNEL_CHANGE);
-  ck_assert_uint_eq(fake_addr4_get(&t.h.tun[0].remote), T_COA3);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&t.h.tun[0].remote), T_COA3);
   ck_assert_uint_eq(t.h.tun[1].op, MIPFB_TUNNEL_CHANGE);
-  ck_assert_uint_eq(fake_addr4_get(&t.h.tun[1].remote), T_COA1);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&t.h.tun[1].remote), T_COA1);
   snap_take(&t, T_HOA, &b);
   snap_same(&a, &b);
   ha4t_free(&t);
@@ -715,8 +715,8 @@ START_TEST(rfc5944_3_8_3_reply_contents) {
   ck_assert_uint_eq(m.n_ext, 1);
   ck_assert_uint_eq(m.ext[0].u.auth.spi, T_SPI);
   /* to the request's source, from where it was sent to */
-  ck_assert_uint_eq(fake_addr4_get(&t.h.sent[0].to.dst), T_COA1);
-  ck_assert_uint_eq(fake_addr4_get(&t.h.sent[0].to.src), T_HA);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&t.h.sent[0].to.dst), T_COA1);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&t.h.sent[0].to.src), T_HA);
   ck_assert_uint_eq(t.h.sent[0].to.dport, 4434);
   ck_assert_uint_eq(t.h.sent[0].to.sport, MIPFB_MIP4_PORT);
   ck_assert_uint_eq(t.h.sent[0].to.ifindex, 7);
@@ -727,7 +727,7 @@ START_TEST(rfc5944_3_8_3_reply_contents) {
   ck_assert_uint_eq(t.h.tun[0].encap, MIPFB_ENCAP_GRE);
   ck_assert_uint_eq(t.h.tun[0].reverse, 1);
   ck_assert_uint_eq(t.h.tun[0].lifetime_s, 1800);
-  ck_assert_uint_eq(fake_addr4_get(&t.h.tun[0].local), T_HA);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&t.h.tun[0].local), T_HA);
   ck_assert_int_eq(mipfb_ha4_binding_get(t.ha, T_HOA, 0, t.now, &b), 0);
   ck_assert_uint_eq(b.lifetime_s, 1800);
   ck_assert_uint_ge(b.remaining_ms, 1800000u);
@@ -805,7 +805,7 @@ START_TEST(rfc2794_nai_only_request) {
   ha4t_init(&t, &c);
   t.h.n_keys = 0;
   fake_host_add_key(&t.h, T_SPI, 0, T_KEY, 1);
-  t.h.keys[0].assign = fake_addr4(T_HOA2);
+  t.h.keys[0].assign = mipfb_addr_ipv4(T_HOA2);
   rq_init(&r, &t, 0, T_COA1, 600);
   rq_nai(&r, "mn@example.com");
   ck_assert_int_eq(rq_send(&t, &r), 0);
@@ -905,7 +905,7 @@ START_TEST(ha4_input_expires_due_bindings_first) {
   ck_assert_int_eq(rq_send(&t, &r), 0);
   ck_assert_uint_eq(t.h.n_tun, 2);
   ck_assert_uint_eq(t.h.tun[0].op, MIPFB_TUNNEL_REMOVE);
-  ck_assert_uint_eq(fake_addr4_get(&t.h.tun[0].hoa), T_HOA);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&t.h.tun[0].hoa), T_HOA);
   ck_assert_uint_eq(t.h.tun[1].op, MIPFB_TUNNEL_ADD);
   ck_assert_uint_eq(mipfb_ha4_binding_count(t.ha), 1);
   ha4t_free(&t);

@@ -111,8 +111,8 @@ int ha4t_input_raw(ha4t *t, const uint8_t *msg, size_t len) {
   mipfb_pkt_info from;
   memset(&from, 0, sizeof from);
   from.ifindex = 7;
-  from.src = fake_addr4(T_COA1);
-  from.dst = fake_addr4(T_HA);
+  from.src = mipfb_addr_ipv4(T_COA1);
+  from.dst = mipfb_addr_ipv4(T_HA);
   from.sport = 4434;
   from.dport = MIPFB_MIP4_PORT;
   return mipfb_ha4_input(t->ha, t->now, msg, len, &from);

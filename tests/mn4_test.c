@@ -234,8 +234,8 @@ START_TEST(test_mn4_rfc7629_5_1_one_request_per_interface) {
   ck_assert_uint_eq(host.n_sent, 2);
   s = sent(0);
   ck_assert_uint_eq(s->to.ifindex, IF_A);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.dst), HA_ADDR);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.src), COA_A);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.dst), HA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.src), COA_A);
   ck_assert_uint_eq(s->to.dport, MIPFB_MIP4_PORT);
   ck_assert_uint_eq(rx.coa, COA_A);
   ck_assert_uint_eq(rx.lifetime, 600);
@@ -270,8 +270,8 @@ START_TEST(test_mn4_rfc5944_3_6_fa_coa_request_sent_to_fa) {
   const mipfb_tunnel_event *ev;
   ck_assert_int_eq(mipfb_mn4_iface_up(mn, 0, &i), 0);
   s = last();
-  ck_assert_uint_eq(fake_addr4_get(&s->to.dst), FA_ADDR);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.src), COA_C);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.dst), FA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.src), COA_C);
   ck_assert_uint_eq(s->to.ifindex, IF_C);
   ck_assert_uint_eq(rx.coa, FA_ADDR);
   ck_assert_uint_eq(rx.flags & MIPFB_MIP4_FLAG_D, 0);
@@ -279,7 +279,7 @@ START_TEST(test_mn4_rfc5944_3_6_fa_coa_request_sent_to_fa) {
   ck_assert_int_eq(reply(10, 0, 600, rx.id), 0);
   ck_assert_uint_eq(host.n_tun, 1);
   ev = &host.tun[0];
-  ck_assert_uint_eq(fake_addr4_get(&ev->local), FA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&ev->local), FA_ADDR);
   ck_assert_uint_eq(info(IF_C, 10).coa, FA_ADDR);
   ck_assert_uint_eq(info(IF_C, 10).fa_addr, FA_ADDR);
 }
@@ -329,7 +329,7 @@ START_TEST(test_mn4_e18_bid_stable_and_o_clear_on_coa_change) {
   /* accepted: tunnel CHANGE, not a second ADD */
   ck_assert_int_eq(reply(200, 0, 600, rx.id), 0);
   ck_assert_uint_eq(host.tun[host.n_tun - 1].op, MIPFB_TUNNEL_CHANGE);
-  ck_assert_uint_eq(fake_addr4_get(&host.tun[host.n_tun - 1].local), COA_A2);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&host.tun[host.n_tun - 1].local), COA_A2);
   ck_assert_int_eq(fake_host_tunnels_alive(&host), 2);
   /* same parameters again: nothing is sent */
   host.n_sent = 0;
@@ -452,7 +452,7 @@ START_TEST(test_mn4_rfc5944_5_7_late_reply_to_old_id_discarded) {
   ck_assert_uint_eq(host.n_tun, 0);
   ck_assert_int_eq(reply(400, 0, 600, req_id(IF_A)), 0);
   ck_assert_uint_eq(info(IF_A, 400).state, MIPFB_MN4_REGISTERED);
-  ck_assert_uint_eq(fake_addr4_get(&host.tun[0].local), COA_A2);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&host.tun[0].local), COA_A2);
 }
 END_TEST
 
@@ -480,9 +480,9 @@ START_TEST(test_mn4_rfc5944_3_6_2_accept_lifetime_min_and_refresh) {
   ck_assert_uint_eq(ev->if_label, 1);
   ck_assert_uint_eq(ev->encap, MIPFB_ENCAP_GRE);
   ck_assert_uint_eq(ev->reverse, 1);
-  ck_assert_uint_eq(fake_addr4_get(&ev->hoa), HOA);
-  ck_assert_uint_eq(fake_addr4_get(&ev->local), COA_A);
-  ck_assert_uint_eq(fake_addr4_get(&ev->remote), HA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&ev->hoa), HOA);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&ev->local), COA_A);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&ev->remote), HA_ADDR);
   b = info(IF_A, 1500);
   ck_assert_uint_eq(b.lifetime_s, 300);
   ck_assert(b.remaining_ms == 299000);
@@ -624,7 +624,7 @@ START_TEST(test_mn4_agents_md_iface_down_dereg_over_other) {
   ck_assert_uint_eq(host.n_sent, 1);
   last();
   ck_assert_uint_eq(host.sent[0].to.ifindex, IF_B);
-  ck_assert_uint_eq(fake_addr4_get(&host.sent[0].to.src), COA_B);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&host.sent[0].to.src), COA_B);
   ck_assert_uint_eq(rx.lifetime, 0);
   ck_assert_uint_eq(rx.coa, COA_A);
   ck_assert_uint_eq(mpath()->bid, 1);
@@ -652,8 +652,8 @@ START_TEST(test_mn4_rfc7629_5_1_go_home_bulk_dereg) {
   ck_assert_uint_eq(host.n_sent, 1);
   s = last();
   ck_assert_uint_eq(s->to.ifindex, 0);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.src), HOA);
-  ck_assert_uint_eq(fake_addr4_get(&s->to.dst), HA_ADDR);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.src), HOA);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&s->to.dst), HA_ADDR);
   ck_assert_uint_eq(rx.lifetime, 0);
   ck_assert_uint_eq(rx.coa, HOA);
   ck_assert_uint_eq(mpath()->b, 1);

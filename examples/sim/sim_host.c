@@ -3,22 +3,6 @@
 
 #include <string.h>
 
-uint32_t sim_addr_get(const mipfb_addr *a) {
-  if (a->family != MIPFB_AF_INET4) return 0;
-  return (uint32_t)a->bytes[0] << 24 | (uint32_t)a->bytes[1] << 16 | (uint32_t)a->bytes[2] << 8 | (uint32_t)a->bytes[3];
-}
-
-mipfb_addr sim_addr4(uint32_t a) {
-  mipfb_addr r;
-  memset(&r, 0, sizeof(r));
-  r.family = MIPFB_AF_INET4;
-  r.bytes[0] = (uint8_t)(a >> 24);
-  r.bytes[1] = (uint8_t)(a >> 16);
-  r.bytes[2] = (uint8_t)(a >> 8);
-  r.bytes[3] = (uint8_t)a;
-  return r;
-}
-
 void sim_host_init(sim_host *h, const char *name, int node, const sim_print *pr, void *ctx, sim_route_fn route,
                    sim_tunnel_namer namer, uint64_t seed, const sim_sa *sa, size_t n_sa) {
   memset(h, 0, sizeof(*h));
@@ -47,12 +31,12 @@ void sim_host_reset(sim_host *h) {
 static int tun_index(const sim_host *h, const mipfb_addr *hoa, uint16_t bid) {
   size_t i;
   for (i = 0; i < h->n_tun; i++)
-    if (h->tun[i].bid == bid && sim_addr_get(&h->tun[i].hoa) == sim_addr_get(hoa)) return (int)i;
+    if (h->tun[i].bid == bid && mipfb_addr_ipv4_value(&h->tun[i].hoa) == mipfb_addr_ipv4_value(hoa)) return (int)i;
   return -1;
 }
 
 const mipfb_tunnel_event *sim_host_tunnel(const sim_host *h, uint32_t hoa, uint16_t bid) {
-  mipfb_addr a = sim_addr4(hoa);
+  mipfb_addr a = mipfb_addr_ipv4(hoa);
   int i = tun_index(h, &a, bid);
   return i < 0 ? NULL : &h->tun[i];
 }
@@ -147,10 +131,10 @@ static int hook_auth_key(void *user, const mipfb_auth_query *q, mipfb_auth_answe
   for (i = 0; i < h->n_sa; i++) {
     const sim_sa *s = &h->sa[i];
     if (s->spi != q->spi) continue;
-    if (q->hoa.family != 0 && sim_addr_get(&q->hoa) != s->hoa) continue;
+    if (q->hoa.family != 0 && mipfb_addr_ipv4_value(&q->hoa) != s->hoa) continue;
     mipfb_hmac_md5_key_init(&a->key, s->key, sizeof(s->key));
     a->multipath = s->multipath;
-    a->hoa = sim_addr4(s->hoa);
+    a->hoa = mipfb_addr_ipv4(s->hoa);
     return 0;
   }
   return 1;

@@ -60,8 +60,5 @@ void sim_host_init(sim_host *h, const char *name, int node, const sim_print *pr,
 void sim_host_reset(sim_host *h);
 /* The tunnel (hoa host order, bid) in the host's view, or NULL. */
 const mipfb_tunnel_event *sim_host_tunnel(const sim_host *h, uint32_t hoa, uint16_t bid);
-/* Host-order IPv4 of a mipfb_addr (0 for another family), and back. */
-uint32_t sim_addr_get(const mipfb_addr *a);
-mipfb_addr sim_addr4(uint32_t a);
 
 #endif /* SIM_HOST_H */

@@ -148,7 +148,7 @@ static void expect_binding(run_ctx *c, char **tok, int n) {
   }
   /* The host's view, built from the tunnel hook alone, must agree. */
   t = sim_host_tunnel(&w->host[SIM_NODE_HA], SIM_HOA, b[found].bid);
-  if (!t || sim_addr_get(&t->remote) != b[found].coa) {
+  if (!t || mipfb_addr_ipv4_value(&t->remote) != b[found].coa) {
     snprintf(got, sizeof(got), "BID %u in the binding cache but %s", (unsigned)b[found].bid,
              t ? "its tunnel (from the tunnel hook) ends elsewhere" : "no tunnel for it from the tunnel hook");
     check(c, 0, exp, got);

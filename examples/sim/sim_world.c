@@ -60,7 +60,7 @@ static const sim_access *fa_access(const sim_world *w) {
 static int route(void *ctx, sim_host *from, const uint8_t *msg, size_t len, const mipfb_pkt_info *to) {
   sim_world *w = ctx;
   mipfb_pkt_info rx = *to;
-  uint32_t dst = sim_addr_get(&to->dst), src = 0;
+  uint32_t dst = mipfb_addr_ipv4_value(&to->dst), src = 0;
   const sim_access *a = NULL;
   int link = SIM_LINK_CORE, via_core = 1, to_node = -1, rc;
   sim_msg_summary sum;
@@ -121,7 +121,7 @@ static int route(void *ctx, sim_host *from, const uint8_t *msg, size_t len, cons
   default:
     break;
   }
-  if (rx.src.family == 0) rx.src = sim_addr4(src);
+  if (rx.src.family == 0) rx.src = mipfb_addr_ipv4(src);
   if (to_node < 0) {
     char d[16];
     sim_print_msg(&w->pr, from->name, "??", sim_net_link_name(&w->net, link), msg, len, "UNROUTABLE", NULL);
@@ -153,7 +153,7 @@ static int route(void *ctx, sim_host *from, const uint8_t *msg, size_t len, cons
 static const char *tunnel_namer(void *ctx, const sim_host *h, const mipfb_tunnel_event *ev) {
   const sim_world *w = ctx;
   switch (h->node) {
-  case SIM_NODE_HA: return sim_world_coa_link(w, sim_addr_get(&ev->remote));
+  case SIM_NODE_HA: return sim_world_coa_link(w, mipfb_addr_ipv4_value(&ev->remote));
   case SIM_NODE_MN: {
     int i = sim_world_mn_if_access(w, ev->ifindex);
     return i < 0 ? (ev->ifindex == 0 ? "home" : NULL) : w->access[i].name;

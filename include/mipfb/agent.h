@@ -202,6 +202,25 @@ typedef struct mipfb_hooks {
   void (*log)(void *user, const mipfb_log_event *ev);
 } mipfb_hooks;
 
+/**
+ * @brief An IPv4 address given as a host-order number (the way the MIPv4
+ *        agents' calls take home and care-of addresses) as a
+ *        @ref mipfb_addr.
+ * @param[in] a the address, e.g. 0x0a000001 for 10.0.0.1
+ * @return the address with family @ref MIPFB_AF_INET4, octets 4..15 zero.
+ * @since 0.1.0
+ */
+MIPFB_EXTERN mipfb_addr mipfb_addr_ipv4(uint32_t a);
+
+/**
+ * @brief The host-order number of an IPv4 @ref mipfb_addr (the inverse of
+ *        @ref mipfb_addr_ipv4).
+ * @param[in] a the address; not NULL
+ * @return the number, or 0 when @c a->family is not @ref MIPFB_AF_INET4.
+ * @since 0.1.0
+ */
+MIPFB_EXTERN uint32_t mipfb_addr_ipv4_value(const mipfb_addr *a);
+
 #ifdef __cplusplus
 }
 #endif

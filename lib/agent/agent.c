@@ -38,7 +38,7 @@ void agent_log(const agent_host *host, uint8_t level, const char *what, uint32_t
   ev.bid = bid;
   ev.err = err;
   if (hoa != 0) {
-    ev.hoa = agent_addr4(hoa);
+    ev.hoa = mipfb_addr_ipv4(hoa);
   }
   ev.what = what;
   host->h.log(host->user, &ev);
@@ -54,7 +54,7 @@ int agent_send(const agent_host *host, const uint8_t *msg, size_t len, const mip
 
 int agent_tunnel(const agent_host *host, const mipfb_tunnel_event *ev) {
   if (host->h.tunnel != NULL && host->h.tunnel(host->user, ev) != 0) {
-    agent_log(host, MIPFB_LOG_ERROR, "tunnel hook failed", agent_addr4_get(&ev->hoa), ev->bid, 0, MIPFB_ERR_HOOK);
+    agent_log(host, MIPFB_LOG_ERROR, "tunnel hook failed", mipfb_addr_ipv4_value(&ev->hoa), ev->bid, 0, MIPFB_ERR_HOOK);
     return MIPFB_ERR_HOOK;
   }
   return 0;
@@ -62,7 +62,7 @@ int agent_tunnel(const agent_host *host, const mipfb_tunnel_event *ev) {
 
 int agent_flow(const agent_host *host, const mipfb_flow_event *ev) {
   if (host->h.flow != NULL && host->h.flow(host->user, ev) != 0) {
-    agent_log(host, MIPFB_LOG_ERROR, "flow hook failed", agent_addr4_get(&ev->hoa), 0, 0, MIPFB_ERR_HOOK);
+    agent_log(host, MIPFB_LOG_ERROR, "flow hook failed", mipfb_addr_ipv4_value(&ev->hoa), 0, 0, MIPFB_ERR_HOOK);
     return MIPFB_ERR_HOOK;
   }
   return 0;
@@ -88,7 +88,7 @@ int agent_random64(const agent_host *host, uint64_t *out) {
   return 0;
 }
 
-mipfb_addr agent_addr4(uint32_t a) {
+mipfb_addr mipfb_addr_ipv4(uint32_t a) {
   mipfb_addr x;
   memset(&x, 0, sizeof x);
   x.family = MIPFB_AF_INET4;
@@ -99,7 +99,7 @@ mipfb_addr agent_addr4(uint32_t a) {
   return x;
 }
 
-uint32_t agent_addr4_get(const mipfb_addr *a) {
+uint32_t mipfb_addr_ipv4_value(const mipfb_addr *a) {
   if (a->family != MIPFB_AF_INET4) {
     return 0;
   }
@@ -121,9 +121,9 @@ mipfb_pkt_info agent_pkt4(uint32_t ifindex, uint32_t src, uint32_t dst, uint16_t
   memset(&p, 0, sizeof p);
   p.ifindex = ifindex;
   if (src != 0) {
-    p.src = agent_addr4(src);
+    p.src = mipfb_addr_ipv4(src);
   }
-  p.dst = agent_addr4(dst);
+  p.dst = mipfb_addr_ipv4(dst);
   p.sport = sport;
   p.dport = dport;
   return p;

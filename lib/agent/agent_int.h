@@ -36,10 +36,6 @@ void agent_set_timer(const agent_host *host, uint64_t deadline_ms);
 /* Random 64-bit value; MIPFB_ERR_HOOK when the hook fails. */
 int agent_random64(const agent_host *host, uint64_t *out);
 
-/* Host-order IPv4 address <-> mipfb_addr. */
-mipfb_addr agent_addr4(uint32_t a);
-uint32_t agent_addr4_get(const mipfb_addr *a);
-
 /* Tunnel encapsulation (MIPFB_ENCAP_*) asked for by an RRQ flag octet
    (RFC 5944 3.3: M minimal, G GRE, else IP in IP). */
 uint8_t agent_encap_of(uint8_t flags);

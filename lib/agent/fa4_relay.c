@@ -80,8 +80,8 @@ static void pen_fill(mipfb_fa4 *fa, uint32_t i, const mipfb_mip4_msg *m, const m
   p->ha = m->ha;
   p->coa = m->coa;
   p->ifindex = from->ifindex;
-  p->node_addr = agent_addr4_get(&from->src);
-  p->local_addr = local_of(fa, agent_addr4_get(&from->dst));
+  p->node_addr = mipfb_addr_ipv4_value(&from->src);
+  p->local_addr = local_of(fa, mipfb_addr_ipv4_value(&from->dst));
   p->node_port = from->sport;
   p->lifetime = m->lifetime;
   p->flags = m->flags;
@@ -118,7 +118,7 @@ int fa4_input_request(mipfb_fa4 *fa, uint64_t now_ms, const uint8_t *msg, size_t
     return discard(fa, &fa->stats.rrq_discarded, "request shorter than its fixed part", 0, MIPFB_ERR_TRUNCATED);
   }
   hoa = be32(msg + 4);
-  to = to_node(from->ifindex, agent_addr4_get(&from->src), local_of(fa, agent_addr4_get(&from->dst)), from->sport);
+  to = to_node(from->ifindex, mipfb_addr_ipv4_value(&from->src), local_of(fa, mipfb_addr_ipv4_value(&from->dst)), from->sport);
   n = mipfb_mip4_decode(&m, fa->ext, FA4_EXT_CAP, msg, len, &fa->cfg.cp, NULL);
   if (n == MIPFB_ERR_UNKNOWN_NONSKIPPABLE) {
     /* RFC 5944 1.9: an unknown extension 0..127 discards the message */

@@ -65,9 +65,9 @@ static mipfb_tunnel_event tunnel_ev(const mipfb_fa4 *fa, const fa4_visitor *v, u
   ev.bid = v->bid;
   ev.ifindex = v->ifindex;
   ev.lifetime_s = op == MIPFB_TUNNEL_REMOVE ? 0 : v->lifetime_s;
-  ev.hoa = agent_addr4(v->hoa);
-  ev.local = agent_addr4(fa->cfg.fa_addr);
-  ev.remote = agent_addr4(v->ha);
+  ev.hoa = mipfb_addr_ipv4(v->hoa);
+  ev.local = mipfb_addr_ipv4(fa->cfg.fa_addr);
+  ev.remote = mipfb_addr_ipv4(v->ha);
   return ev;
 }
 

@@ -76,9 +76,9 @@ static void tunnel_ev(const mipfb_ha4 *ha, const ha4_node *n, uint8_t op, uint8_
   ev->reverse = reverse;
   ev->bid = bid;
   ev->lifetime_s = op == MIPFB_TUNNEL_REMOVE ? 0 : lifetime;
-  ev->hoa = agent_addr4(n->hoa);
-  ev->local = agent_addr4(ha->cfg.ha_addr);
-  ev->remote = agent_addr4(coa);
+  ev->hoa = mipfb_addr_ipv4(n->hoa);
+  ev->local = mipfb_addr_ipv4(ha->cfg.ha_addr);
+  ev->remote = mipfb_addr_ipv4(coa);
 }
 
 int ha4_tunnel_bind(const mipfb_ha4 *ha, const ha4_node *n, const ha4_bind *b, uint8_t op) {
@@ -114,7 +114,7 @@ int ha4_flow_rule(const mipfb_ha4 *ha, const ha4_node *n, const ha4_rule *r, uin
   ev.op = r != NULL ? MIPFB_FLOW_INSTALL : MIPFB_FLOW_REMOVE;
   ev.role = MIPFB_ROLE_HA4;
   ev.order = pos;
-  ev.hoa = agent_addr4(n->hoa);
+  ev.hoa = mipfb_addr_ipv4(n->hoa);
   ev.rule = &pr;
   return agent_flow(&ha->host, &ev);
 }

@@ -12,12 +12,7 @@ static uint32_t hoa_bucket(const mipfb_ha4 *ha, uint32_t hoa) {
 }
 
 static uint32_t nai_bucket(const mipfb_ha4 *ha, const uint8_t *nai, size_t len) {
-  uint64_t h = 0xcbf29ce484222325ull ^ ha->seed;
-  size_t i;
-  for (i = 0; i < len; i++) {
-    h = (h ^ nai[i]) * 0x100000001b3ull;
-  }
-  return (uint32_t)(mipfb_fmix64(h) & ha->hmask);
+  return (uint32_t)(mipfb_fmix64(mipfb_fnv1a64(MIPFB_FNV64_OFFSET ^ ha->seed, nai, len)) & ha->hmask);
 }
 
 void ha4_cache_reset(mipfb_ha4 *ha) {

@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "../core/hash.h"
 #include "../core/rd.h"
 #include "../core/wr.h"
 
@@ -30,15 +31,6 @@
 #define IMG_HEADER 54u
 #define IMG_CP_LEN 26u
 #define IMG_TRAILER 8u
-
-static uint64_t fnv64(const uint8_t *p, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  size_t i;
-  for (i = 0; i < n; i++) {
-    h = (h ^ p[i]) * 0x100000001b3ull;
-  }
-  return h;
-}
 
 /* The code-point table, field by field. */
 static void write_cp(mipfb_wr *w, const mipfb_codepoints *c) {
@@ -160,7 +152,7 @@ static void write_image(const mipfb_ha4 *ha, uint64_t now_ms, mipfb_wr *w) {
     p[3] = (uint8_t)body_len;
   }
   if (!mipfb_wr_counting(w) && w->err == 0 && w->cap - w->len >= IMG_TRAILER) {
-    mipfb_wr_be64(w, fnv64(w->buf, w->len));
+    mipfb_wr_be64(w, mipfb_fnv1a64(MIPFB_FNV64_OFFSET, w->buf, w->len));
   } else {
     mipfb_wr_zero(w, IMG_TRAILER);
   }
@@ -217,7 +209,8 @@ static int read_head(const mipfb_ha4 *ha, const uint8_t *img, size_t len, img_he
   h->n_nodes = mipfb_rd_be32(&r);
   h->body_len = mipfb_rd_be32(&r);
   if (mipfb_rd_err(&r) != 0 || mipfb_rd_off(&r) != IMG_HEADER || h->body_len != len - IMG_HEADER - IMG_TRAILER ||
-      fnv64(img, len - IMG_TRAILER) != ((uint64_t)mipfb_ld_be32(img + len - 8) << 32 | mipfb_ld_be32(img + len - 4))) {
+      mipfb_fnv1a64(MIPFB_FNV64_OFFSET, img, len - IMG_TRAILER) !=
+          ((uint64_t)mipfb_ld_be32(img + len - 8) << 32 | mipfb_ld_be32(img + len - 4))) {
     return MIPFB_ERR_BAD_IMAGE;
   }
   if ((h->flags & ~1u) != 0 || h->ha_addr == 0 || h->max_lifetime < 1 || h->max_lifetime > MIPFB_HA4_MAX_LIFETIME ||

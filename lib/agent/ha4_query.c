@@ -54,18 +54,20 @@ int mipfb_ha4_binding_get(const mipfb_ha4 *ha, uint32_t hoa, uint16_t bid, uint6
   return MIPFB_ERR_NOT_FOUND;
 }
 
+/* The node of hoa for a listing call into out[cap], or NULL (bad
+   arguments or no such node: the listing is empty). */
+static const ha4_node *list_node(const mipfb_ha4 *ha, uint32_t hoa, const void *out, size_t cap) {
+  if (ha == NULL || (out == NULL && cap != 0)) {
+    return NULL;
+  }
+  return ha4_node_find(ha, hoa);
+}
+
 size_t mipfb_ha4_bindings(const mipfb_ha4 *ha, uint32_t hoa, uint64_t now_ms, mipfb_ha4_binding *out, size_t cap) {
-  const ha4_node *n;
+  const ha4_node *n = list_node(ha, hoa, out, cap);
   uint32_t i;
   size_t k = 0;
-  if (ha == NULL || (out == NULL && cap != 0)) {
-    return 0;
-  }
-  n = ha4_node_find(ha, hoa);
-  if (n == NULL) {
-    return 0;
-  }
-  for (i = n->bind; i != HA4_NONE; i = ha->binds[i].next) {
+  for (i = n != NULL ? n->bind : HA4_NONE; i != HA4_NONE; i = ha->binds[i].next) {
     if (k < cap) {
       binding_out(&ha->binds[i], now_ms, &out[k]);
     }
@@ -75,17 +77,10 @@ size_t mipfb_ha4_bindings(const mipfb_ha4 *ha, uint32_t hoa, uint64_t now_ms, mi
 }
 
 size_t mipfb_ha4_rules(const mipfb_ha4 *ha, uint32_t hoa, mipfb_policy_rule *out, size_t cap) {
-  const ha4_node *n;
+  const ha4_node *n = list_node(ha, hoa, out, cap);
   uint32_t i;
   size_t k = 0;
-  if (ha == NULL || (out == NULL && cap != 0)) {
-    return 0;
-  }
-  n = ha4_node_find(ha, hoa);
-  if (n == NULL) {
-    return 0;
-  }
-  for (i = n->rule; i != HA4_NONE; i = ha4_rule_at(ha, i)->next) {
+  for (i = n != NULL ? n->rule : HA4_NONE; i != HA4_NONE; i = ha4_rule_at(ha, i)->next) {
     if (k < cap) {
       ha4_rule_to_policy(ha, ha4_rule_at(ha, i), (uint32_t)k, &out[k]);
     }

@@ -80,10 +80,10 @@ static int ask_key(const mipfb_ha4 *ha, uint32_t hoa, uint32_t spi, mipfb_vec na
   qy.role = MIPFB_ROLE_HA4;
   qy.spi = spi;
   if (hoa != 0) {
-    qy.hoa = agent_addr4(hoa);
+    qy.hoa = mipfb_addr_ipv4(hoa);
   }
   qy.nai = nai;
-  qy.peer = agent_addr4(ha->cfg.ha_addr);
+  qy.peer = mipfb_addr_ipv4(ha->cfg.ha_addr);
   return ha->host.h.auth_key(ha->host.user, &qy, a);
 }
 
@@ -293,7 +293,7 @@ static int check(mipfb_ha4 *ha, ha4_req *q, uint64_t now_ms, const uint8_t *msg,
     if (q->node != HA4_NONE) {
       q->hoa = ha->nodes[q->node].hoa;
     } else if (q->sa.hoa.family == MIPFB_AF_INET4) {
-      q->hoa = agent_addr4_get(&q->sa.hoa);
+      q->hoa = mipfb_addr_ipv4_value(&q->sa.hoa);
     }
     if (q->hoa == 0) {
       return reject(ha, q, HA4_CODE_RESOURCES, q->m.id, from);

@@ -51,7 +51,7 @@ static int flow_ev(mipfb_mn4 *mn, uint8_t op, uint32_t order, const mipfb_policy
   ev.op = op;
   ev.role = MIPFB_ROLE_MN4;
   ev.order = order;
-  ev.hoa = agent_addr4(mn->cfg.hoa);
+  ev.hoa = mipfb_addr_ipv4(mn->cfg.hoa);
   if (op == MIPFB_FLOW_REMOVE) {
     memset(&rm, 0, sizeof rm);
     rm.id = order + 1u;

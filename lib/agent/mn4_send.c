@@ -37,8 +37,8 @@ int mn4_ask_key(const mipfb_mn4 *mn, mipfb_auth_answer *a) {
   memset(&q, 0, sizeof q);
   q.role = MIPFB_ROLE_MN4;
   q.spi = mn->cfg.spi;
-  q.hoa = agent_addr4(mn->cfg.hoa);
-  q.peer = agent_addr4(mn->cfg.ha_addr);
+  q.hoa = mipfb_addr_ipv4(mn->cfg.hoa);
+  q.peer = mipfb_addr_ipv4(mn->cfg.ha_addr);
   memset(a, 0, sizeof *a);
   return mn->host.h.auth_key(mn->host.user, &q, a);
 }

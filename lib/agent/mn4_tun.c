@@ -17,9 +17,9 @@ static mipfb_tunnel_event event_of(const mipfb_mn4 *mn, const mn4_if *f, uint8_t
   ev.bid = tun_bid;
   ev.ifindex = f->id;
   ev.lifetime_s = op == MIPFB_TUNNEL_REMOVE ? 0 : life;
-  ev.hoa = agent_addr4(mn->cfg.hoa);
-  ev.local = agent_addr4(p->fa != 0 ? p->fa : p->coa);
-  ev.remote = agent_addr4(mn->cfg.ha_addr);
+  ev.hoa = mipfb_addr_ipv4(mn->cfg.hoa);
+  ev.local = mipfb_addr_ipv4(p->fa != 0 ? p->fa : p->coa);
+  ev.remote = mipfb_addr_ipv4(mn->cfg.ha_addr);
   return ev;
 }
 

@@ -36,10 +36,9 @@ static void apply_rule(const mipfb_policy *pol, uint32_t s, mipfb_policy_decisio
 
 uint64_t mipfb_policy_flow_hash(const mipfb_flow_key *key, uint64_t seed) {
   uint8_t buf[1 + 16 + 16 + 1 + 4];
-  size_t n = key->family == MIPFB_AF_INET4 ? 4 : 16, len = 0, i;
+  size_t n = key->family == MIPFB_AF_INET4 ? 4 : 16, len = 0;
   uint16_t sp = (key->has & MIPFB_FLOW_PORTS) ? key->sport : 0;
   uint16_t dp = (key->has & MIPFB_FLOW_PORTS) ? key->dport : 0;
-  uint64_t h = 0xcbf29ce484222325ull ^ seed;
   buf[len++] = key->family;
   memcpy(buf + len, key->src, n);
   len += n;
@@ -50,10 +49,7 @@ uint64_t mipfb_policy_flow_hash(const mipfb_flow_key *key, uint64_t seed) {
   buf[len++] = (uint8_t)sp;
   buf[len++] = (uint8_t)(dp >> 8);
   buf[len++] = (uint8_t)dp;
-  for (i = 0; i < len; i++) {
-    h = (h ^ buf[i]) * 0x100000001b3ull;
-  }
-  return h;
+  return mipfb_fnv1a64(MIPFB_FNV64_OFFSET ^ seed, buf, len);
 }
 
 uint64_t mipfb_policy_hrw_score(uint64_t hash, uint16_t bid) {
@@ -167,13 +163,22 @@ int mipfb_policy_classify(const mipfb_policy *pol, const mipfb_flow_key *key, in
   return 0;
 }
 
+void mipfb_policy_classify_kv(const mipfb_policy *pol, policy_kv *kv, int dir, mipfb_policy_decision *out) {
+  policy_kv_orient(kv, dir);
+  mipfb_policy_decide_kv(pol, mipfb_policy_match(pol, kv), kv, dir, out);
+}
+
 int mipfb_policy_classify_packet(const mipfb_policy *pol, const uint8_t *pkt, size_t len, int dir,
                                  mipfb_policy_decision *out) {
-  mipfb_flow_key k;
+  policy_kv kv;
   int rc;
-  if (pol == NULL || out == NULL || (dir != MIPFB_DIR_TO_MN && dir != MIPFB_DIR_FROM_MN)) {
+  if (pol == NULL || out == NULL || (dir != MIPFB_DIR_TO_MN && dir != MIPFB_DIR_FROM_MN) ||
+      (pkt == NULL && len != 0)) {
     return MIPFB_ERR_INVALID_ARG;
   }
-  rc = mipfb_flow_parse(&k, pkt, len);
-  return rc != 0 ? rc : mipfb_policy_classify(pol, &k, dir, out);
+  rc = mipfb_policy_parse(&kv, pkt, len);
+  if (rc == 0) {
+    mipfb_policy_classify_kv(pol, &kv, dir, out);
+  }
+  return rc;
 }

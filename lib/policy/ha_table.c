@@ -141,8 +141,7 @@ static int classify_kv(const mipfb_ha_table *t, policy_kv *kv, int dir, mipfb_po
   if (pol_out != NULL) {
     *pol_out = pol;
   }
-  policy_kv_orient(kv, dir);
-  mipfb_policy_decide_kv(pol, mipfb_policy_match(pol, kv), kv, dir, out);
+  mipfb_policy_classify_kv(pol, kv, dir, out);
   return 0;
 }
 

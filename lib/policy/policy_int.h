@@ -279,4 +279,8 @@ void mipfb_policy_decide(const mipfb_policy *pol, uint32_t s, const mipfb_flow_k
 void mipfb_policy_decide_kv(const mipfb_policy *pol, uint32_t s, const policy_kv *kv, int dir,
                             mipfb_policy_decision *out);
 
+/* Classify a packet known by its compact key in wire orientation (kv is
+   oriented for dir on the way): match, then decide. */
+void mipfb_policy_classify_kv(const mipfb_policy *pol, policy_kv *kv, int dir, mipfb_policy_decision *out);
+
 #endif /* MIPFB_POLICY_POLICY_INT_H */
