@@ -912,9 +912,25 @@ START_TEST(ha4_input_expires_due_bindings_first) {
 }
 END_TEST
 
+/* agent.h: the host-order IPv4 number <-> mipfb_addr helpers the agents'
+   calls and hooks are used with. */
+START_TEST(agent_addr_ipv4_round_trip) {
+  mipfb_addr a = mipfb_addr_ipv4(0xc0000201u), b;
+  static const uint8_t want[16] = {192, 0, 2, 1};
+  ck_assert_uint_eq(a.family, MIPFB_AF_INET4);
+  ck_assert_mem_eq(a.bytes, want, 16);
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&a), 0xc0000201u);
+  memset(&b, 0, sizeof b);
+  b.family = MIPFB_AF_INET6;
+  b.bytes[0] = 0x20;
+  ck_assert_uint_eq(mipfb_addr_ipv4_value(&b), 0); /* not IPv4 */
+}
+END_TEST
+
 Suite *mipfb_ha4_suite(void) {
   Suite *s = suite_create("ha4");
   TCase *tc = tcase_create("request");
+  tcase_add_test(tc, agent_addr_ipv4_round_trip);
   tcase_add_test(tc, ha4_config_ranges_checked);
   tcase_add_test(tc, ha4_init_errors);
   tcase_add_test(tc, rfc5944_3_6_1_1_truncated_discarded);
