@@ -520,6 +520,70 @@ START_TEST(test_issue4_ha_table_burst_calls) {
 }
 END_TEST
 
+/* Source-address ranges (RFC 6088 3) of an indexed policy: the burst call
+   searches a short boundary array in one go and a long one level by level
+   over the group. Policies of k host rules (2 k + 1 boundaries) around the
+   switch between the two (64 boundaries) answer every packet as
+   mipfb_ha_table_classify_packet does and as the rules say: the host of
+   rule i takes BID 1 + i % 3, the address after it no rule. */
+static uint64_t big_pmem[(320u << 10) / 8];
+
+START_TEST(test_issue4_ha_table_burst_source_ranges_around_search_switch) {
+  static const unsigned ks[] = {1, 8, 31, 32, 33, 60, 100};
+  mipfb_addr mn = v4(10, 0, 0, 1);
+  size_t need = mipfb_policy_mem_size(128, 4), j;
+  ck_assert_uint_le(need, sizeof big_pmem);
+  for (j = 0; j < sizeof ks / sizeof ks[0]; j++) {
+    mipfb_ha_table *t = new_table(64, 3);
+    mipfb_policy *pol = NULL;
+    static uint8_t buf[200][64];
+    const uint8_t *pk[200];
+    size_t lens[200];
+    int rcs[200];
+    mipfb_policy_decision d[200], one;
+    const mipfb_policy *dp[200], *op;
+    unsigned i, k = ks[j], n = 2 * k;
+    ck_assert_int_eq(mipfb_policy_init(&pol, big_pmem, need, MIPFB_POLICY_MIP6, 128, 4, 5), 0);
+    for (i = 1; i <= 3; i++) {
+      ck_assert_int_eq(mipfb_policy_set_binding(pol, (uint16_t)i, 1, (uint8_t)i), 0);
+    }
+    for (i = 0; i < k; i++) {
+      mipfb_policy_rule r;
+      mipfb_addr h = v4(198, 51, (uint8_t)(i / 100), (uint8_t)(2 * (i % 100) + 1));
+      memset(&r, 0, sizeof r);
+      r.id = i + 1;
+      r.prio = i + 1;
+      r.ts.format = MIPFB_TS_FORMAT_IPV4;
+      r.ts.fields = MIPFB_TS_SRC_START;
+      memcpy(r.ts.src_start, h.bytes, 4);
+      r.action = MIPFB_ACTION_FORWARD;
+      r.n_bids = 1;
+      r.bids[0] = (uint16_t)(1 + i % 3);
+      ck_assert_int_eq(mipfb_policy_add_rule(pol, &r), 0);
+      lens[2 * i] = udp(buf[2 * i], &h, &mn, 1000, 2000);
+      h.bytes[3]++;
+      lens[2 * i + 1] = udp(buf[2 * i + 1], &h, &mn, 1000, 2000);
+    }
+    ck_assert_int_eq(mipfb_ha_table_insert(t, &mn, pol), 0);
+    for (i = 0; i < n; i++) {
+      pk[i] = buf[i];
+    }
+    ck_assert_int_eq(mipfb_ha_table_classify_burst(t, pk, lens, n, MIPFB_DIR_TO_MN, d, rcs, dp), 0);
+    for (i = 0; i < n; i++) {
+      ck_assert_int_eq(rcs[i], 0);
+      ck_assert_ptr_eq(dp[i], pol);
+      ck_assert_int_eq(mipfb_ha_table_classify_packet(t, pk[i], lens[i], MIPFB_DIR_TO_MN, &one, &op), 0);
+      ck_assert_uint_eq(d[i].by_default, i % 2);
+      ck_assert_uint_eq(d[i].rule_id, i % 2 ? 0 : i / 2 + 1);
+      ck_assert_uint_eq(d[i].bid, i % 2 ? 1 : 1 + i / 2 % 3); /* the default: lowest BID-PRI */
+      ck_assert_uint_eq(one.by_default, d[i].by_default);
+      ck_assert_uint_eq(one.rule_id, d[i].rule_id);
+      ck_assert_uint_eq(one.bid, d[i].bid);
+    }
+  }
+}
+END_TEST
+
 Suite *mipfb_ha_table_suite(void) {
   Suite *s = suite_create("ha_table");
   TCase *tc = tcase_create("issue4_ha_table");
@@ -531,6 +595,7 @@ Suite *mipfb_ha_table_suite(void) {
   tcase_add_test(tc, test_issue4_ha_table_classify_by_direction);
   tcase_add_test(tc, test_issue4_ha_table_classify_equals_policy_classify);
   tcase_add_test(tc, test_issue4_ha_table_burst_calls);
+  tcase_add_test(tc, test_issue4_ha_table_burst_source_ranges_around_search_switch);
   tcase_set_timeout(tc, 120);
   suite_add_tcase(s, tc);
   return s;

@@ -75,7 +75,7 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
     }
   }
   for (i = 0; i < n; i++) {
-    if (b[i].pol != NULL && b[i].indexed) {
+    if (b[i].pol != NULL && b[i].indexed && b[i].probe.n != 0) {
       mipfb_policy_probe_rows(b[i].pol, &b[i].kv, &b[i].probe);
     }
   }

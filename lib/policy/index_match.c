@@ -23,6 +23,10 @@ void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, poli
   MIPFB_PREFETCH(&pol->dim[1].map[kv->dp]);
   pr->b = pol->dim[0].b;
   pr->n = pol->dim[0].m;
+  if (pr->n <= POLICY_SEARCH_NEAR) { /* a few cache lines: no lock step */
+    mipfb_policy_probe_rows(pol, kv, pr);
+    return;
+  }
   MIPFB_PREFETCH(&pr->b[pr->n / 2]);
 }
 
@@ -35,6 +39,7 @@ void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, polic
     b = policy_u128_lt(kv->src, b[half].v) ? b : b + half;
     n -= half;
   }
+  pr->n = 0; /* found */
   pr->p = &pol->proto_rows[(size_t)kv->proto * st];
   pr->r0 = &pol->dim[0].rows[(size_t)b->row * st];
   pr->r1 = &pol->dim[1].rows[(size_t)pol->dim[1].map[kv->dp] * st];
@@ -84,6 +89,8 @@ uint32_t mipfb_policy_match(const mipfb_policy *pol, const policy_kv *kv) {
     return mipfb_policy_scan(pol, kv);
   }
   mipfb_policy_probe_start(pol, kv, &pr);
-  mipfb_policy_probe_rows(pol, kv, &pr);
+  if (pr.n != 0) {
+    mipfb_policy_probe_rows(pol, kv, &pr);
+  }
   return mipfb_policy_probe_match(pol, kv, &pr);
 }

@@ -205,7 +205,8 @@ void mipfb_policy_index_init(mipfb_policy *pol, uint8_t *mem);
 
 /* A packet's way through the index: the part of the source-address
    boundaries its search has left (b, n), then the bitmap rows it selects
-   (protocol, source-address interval, destination-port interval). */
+   (protocol, source-address interval, destination-port interval), n = 0
+   once they are set. */
 typedef struct policy_probe {
   const policy_bound *b;
   uint32_t n;
@@ -215,6 +216,9 @@ typedef struct policy_probe {
 /* Boundaries a search step leaves to probe_rows (8 of 24 octets: 3 or 4
    cache lines). */
 #define POLICY_SEARCH_TAIL 8u
+/* Boundary arrays this short (at most 1.5 KiB) are searched in one go by
+   probe_start: the lock step only pays when the probes miss the cache. */
+#define POLICY_SEARCH_NEAR 64u
 
 /* mipfb_flow_parse into the compact terms, in wire orientation: pkt is not
    NULL when len > 0; kv is zeroed first and complete on success. */
@@ -232,7 +236,9 @@ static inline int policy_uses_index(const mipfb_policy *pol) {
 }
 
 /* Step 1 (index): prefetch the protocol row and the port map entry, start
-   the source-address search and prefetch its first probe. */
+   the source-address search and prefetch its first probe; a boundary array
+   of at most POLICY_SEARCH_NEAR is searched whole and its rows found here
+   (pr->n = 0: no search step and no probe_rows left). */
 void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
 
 /* One level of the search (while pr->n > POLICY_SEARCH_TAIL), prefetching
@@ -254,7 +260,7 @@ static inline int policy_probe_step(policy_probe *pr, const policy_kv *kv) {
 }
 
 /* Step 2 (index): finish the search, find the packet's rows and prefetch
-   them. */
+   them; sets pr->n to 0. */
 void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
 
 /* Step 3 (index): the matching active rule with the lowest sort key, or
