@@ -29,7 +29,7 @@ if ENABLE_TOOLS
 check_PROGRAMS += bench/bench_policy
 BENCH_POLICY_PROG += bench/bench_policy$(EXEEXT)
 endif
-bench_bench_policy_SOURCES = bench/bench_policy.c bench/bench_callgrind.h
+bench_bench_policy_SOURCES = bench/bench_policy.c bench/bench_callgrind.h bench/bench_env.h
 bench_bench_policy_CPPFLAGS = $(AM_CPPFLAGS) -DMIPFB_STATICLIB
 bench_bench_policy_CFLAGS = $(C99FLAG) $(WARNCFLAGS) $(PCAP_CFLAGS) -O2
 bench_bench_policy_LDADD = lib/libmipfb.la $(PCAP_LIBS)
@@ -42,7 +42,7 @@ bench_bench_policy_LDFLAGS = -static
 # BENCH_HA4_CG_NODES nodes (setup of 1,000,000 under valgrind is too slow),
 # N = BENCH_HA4_ITERS requests / expired bindings.
 check_PROGRAMS += bench/bench_ha4
-bench_bench_ha4_SOURCES = bench/bench_ha4.c bench/bench_common.h bench/bench_callgrind.h
+bench_bench_ha4_SOURCES = bench/bench_ha4.c bench/bench_common.h bench/bench_callgrind.h bench/bench_env.h
 bench_bench_ha4_CPPFLAGS = $(AM_CPPFLAGS) -DMIPFB_STATICLIB
 bench_bench_ha4_CFLAGS = $(C99FLAG) $(WARNCFLAGS) -O2
 bench_bench_ha4_LDADD = lib/libmipfb.la

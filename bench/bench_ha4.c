@@ -63,6 +63,7 @@
 #include <mipfb/mipfb.h>
 
 #include "bench_callgrind.h"
+#include "bench_env.h"
 
 #define BENCH_NAME "bench_ha4"
 #include "bench_common.h"
@@ -445,13 +446,9 @@ static const char *const case_names[N_CASES] = {
 };
 
 static uint32_t env_nodes(void) {
-  const char *s = getenv("BENCH_HA4_NODES");
-  char *end;
-  unsigned long v;
-  if (s == NULL || *s == '\0') return DEFAULT_NODES;
-  v = strtoul(s, &end, 10);
-  if (*end != '\0' || v < 64 || v > 100000000ul) die("BENCH_HA4_NODES must be 64..100000000", (long)v);
-  return (uint32_t)v;
+  uint32_t v = bench_env_count("BENCH_HA4_NODES", DEFAULT_NODES, 64, 100000000u);
+  if (v == 0) die("BENCH_HA4_NODES must be 64..100000000", 0);
+  return v;
 }
 
 static void print_instr(int id) {

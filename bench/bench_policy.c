@@ -4,7 +4,9 @@
  * written here and (b) libpcap's BPF interpreter running one compiled
  * filter per rule (DLT_RAW, bpf_filter, first match wins).
  *
- * Workload per (family, R): 1,000,000 mobile nodes in an HA table (node i
+ * Workload per (family, R): 1,000,000 mobile nodes (or $BENCH_POLICY_NODES,
+ * 16..1048576: a small table shows what the lookup's cache misses cost)
+ * in an HA table (node i
  * is 10.0.0.0 + i, or 2001:db8::i), mapped onto 16 distinct rule sets of R
  * 5-tuple rules (source prefix inside a CN pool, destination = the node
  * pool, TCP or UDP, source and destination port ranges). 8192 packets go to
@@ -24,7 +26,8 @@
  *                                     from FILE ("id<TAB>instr" lines, as
  *                                     bench_callgrind.sh --tsv writes)
  *   bench_policy --list               "id<TAB>name<TAB>target" lines
- *   bench_policy --time ID            one case's ns/packet (best of 5)
+ *   bench_policy --time ID            one case's ns/packet (best of 5; the
+ *                                     HA-lookup-only cases too)
  *   bench_policy --case ID --iters N  one case on N packets, untimed; under
  *                                     callgrind, instrumentation starts
  *                                     after the setup (--instr-atstart=no)
@@ -43,13 +46,16 @@
 #include <mipfb/mipfb.h>
 
 #include "bench_callgrind.h"
+#include "bench_env.h"
 
-#define N_NODES 1000000u
 #define N_SETS 16u
 #define N_PKTS 8192u
 #define PKT_MAX 64u
 #define N_BINDINGS 4u
 #define UPDATE_SLACK 8u
+#define DEFAULT_NODES 1000000u
+
+static uint32_t n_nodes = DEFAULT_NODES; /* or $BENCH_POLICY_NODES */
 
 static const unsigned RULE_COUNTS[] = {1, 16, 128, 1024};
 #define N_RC ((unsigned)(sizeof RULE_COUNTS / sizeof RULE_COUNTS[0]))
@@ -287,7 +293,7 @@ static uint16_t in_range(uint16_t lo, uint16_t hi) { return (uint16_t)(lo + rnd(
 static void gen_packets(int fam) {
   unsigned i;
   for (i = 0; i < N_PKTS; i++) {
-    uint32_t node = rnd() % N_NODES;
+    uint32_t node = rnd() % n_nodes;
     const bset *s = &sets[node % N_SETS];
     uint8_t src[16], dst[16];
     node_addr(fam, node, dst);
@@ -441,7 +447,7 @@ static void free_sets(void) {
    and the packets. */
 static void setup(int fam, unsigned nrules, int with_bpf, unsigned tables) {
   unsigned s, i;
-  size_t tsz = mipfb_ha_table_mem_size(N_NODES);
+  size_t tsz = mipfb_ha_table_mem_size(n_nodes);
   free_sets();
   rs = 0x9e3779b97f4a7c15ull ^ ((uint64_t)fam << 32) ^ nrules;
   for (s = 0; s < N_SETS; s++) {
@@ -474,11 +480,11 @@ static void setup(int fam, unsigned nrules, int with_bpf, unsigned tables) {
     t_lib_mem = xaligned(tsz);
     t_base_mem = xaligned(tsz);
   }
-  if (mipfb_ha_table_init(&t_lib, t_lib_mem, tsz, N_NODES, 0x1234) != 0 ||
-      mipfb_ha_table_init(&t_base, t_base_mem, tsz, N_NODES, 0x5678) != 0) {
+  if (mipfb_ha_table_init(&t_lib, t_lib_mem, tsz, n_nodes, 0x1234) != 0 ||
+      mipfb_ha_table_init(&t_base, t_base_mem, tsz, n_nodes, 0x5678) != 0) {
     die("mipfb_ha_table_init", 0);
   }
-  for (i = 0; i < N_NODES; i++) {
+  for (i = 0; i < n_nodes; i++) {
     mipfb_addr a;
     a.family = (uint8_t)fam;
     node_addr(fam, i, a.bytes);
@@ -625,9 +631,9 @@ static void full_table(void) {
   unsigned f, r, e;
   upd u[2];
   unsigned long bpf_insns = 0;
-  size_t tsz = mipfb_ha_table_mem_size(N_NODES);
+  size_t tsz = mipfb_ha_table_mem_size(n_nodes);
   printf("HA table: %u mobile nodes -> %u rule sets; %u packets to random nodes (80%% aimed at a random rule)\n",
-         N_NODES, N_SETS, N_PKTS);
+         n_nodes, N_SETS, N_PKTS);
   printf("ns = ns/packet, best of 5 (CLOCK_MONOTONIC); instr = instructions/packet (callgrind, (Ir(2N)-Ir(N))/N)\n");
   printf("every packet: parse or read the node address + HA-table lookup + first-match classification;\n");
   printf("batches of %u packets, node lookups batched for every engine but 1-by-1\n\n", BATCH);
@@ -659,7 +665,7 @@ static void full_table(void) {
     setup(fam_of(f), 1, 0, 1);
     fmt_instr(N_ENGINE_CASES + 1 + f, in, sizeof in);
     printf("%-4s HA-table lookup alone (mipfb_ha_table_lookup_burst, %u nodes): %.1f ns, %s instr\n",
-           f == 0 ? "IPv4" : "IPv6", N_NODES, measure(E_LOOKUP), in);
+           f == 0 ? "IPv4" : "IPv6", n_nodes, measure(E_LOOKUP), in);
   }
   printf("\none-rule update at 1024 rules (us/op):\n");
   printf("%-4s | %14s %20s | %16s | %12s\n", "fam", "mipfb replace", "mipfb remove or add", "bpf compile one",
@@ -674,7 +680,7 @@ static void full_table(void) {
     printf("  mipfb policy: %.1f bytes/rule ((mem_size(1024,%u) - mem_size(1,%u)) / 1023), %lu bytes at 1024 rules\n",
            (double)(p1024 - p1) / 1023.0, N_BINDINGS, N_BINDINGS, (unsigned long)p1024);
     printf("  mipfb HA table: %.1f bytes/mobile node (mem_size(%u) = %lu bytes, load <= 3/4)\n",
-           (double)tsz / N_NODES, N_NODES, (unsigned long)tsz);
+           (double)tsz / n_nodes, n_nodes, (unsigned long)tsz);
     printf("  bpf: %.1f bytes/rule (IPv6 1024-rule set: %.1f insns/rule x %lu + struct bpf_program %lu)\n",
            (double)bpf_insns * sizeof(struct bpf_insn) / 1024 + (double)sizeof(struct bpf_program),
            (double)bpf_insns / 1024, (unsigned long)sizeof(struct bpf_insn),
@@ -689,6 +695,8 @@ static void usage(void) {
 }
 
 int main(int argc, char **argv) {
+  n_nodes = bench_env_count("BENCH_POLICY_NODES", DEFAULT_NODES, 16, 1048576u);
+  if (n_nodes == 0) die("BENCH_POLICY_NODES must be 16..1048576 (the rules' node pool)", 0);
   dead = pcap_open_dead(DLT_RAW, 65535);
   if (dead == NULL) die("pcap_open_dead", 0);
   if (argc == 2 && strcmp(argv[1], "--list") == 0) {
@@ -704,7 +712,12 @@ int main(int argc, char **argv) {
     char *end;
     unsigned long id = strtoul(argv[2], &end, 10);
     unsigned f, r, e;
-    if (*end != '\0' || id < 1 || id > N_ENGINE_CASES) usage();
+    if (*end != '\0' || id < 1 || id > N_CASES) usage();
+    if (id > N_ENGINE_CASES) {
+      setup(fam_of((unsigned)(id - N_ENGINE_CASES - 1)), 1, 0, 1);
+      printf("%lu\t%.1f\n", id, measure(E_LOOKUP));
+      return 0;
+    }
     e = (unsigned)((id - 1) % N_ENGINES);
     r = (unsigned)((id - 1) / N_ENGINES % N_RC);
     f = (unsigned)((id - 1) / N_ENGINES / N_RC);
