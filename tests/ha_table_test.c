@@ -522,10 +522,13 @@ END_TEST
 
 /* Source-address ranges (RFC 6088 3) of an indexed policy: the burst call
    searches a short boundary array in one go and a long one level by level
-   over the group. Policies of k host rules (2 k + 1 boundaries) around the
-   switch between the two (64 boundaries) answer every packet as
+   over the group, and skips the search when the protocol and port rows
+   leave at most two candidates (then checked in full). Policies of k host
+   rules (2 k + 1 boundaries) around the switch between the two searches
+   (64 boundaries), without ports (every rule a candidate) and with one
+   destination port per rule (one candidate), answer every packet as
    mipfb_ha_table_classify_packet does and as the rules say: the host of
-   rule i takes BID 1 + i % 3, the address after it no rule. */
+   rule i (to its port) takes BID 1 + i % 3, the address after it no rule. */
 static uint64_t big_pmem[(320u << 10) / 8];
 
 START_TEST(test_issue4_ha_table_burst_source_ranges_around_search_switch) {
@@ -533,7 +536,7 @@ START_TEST(test_issue4_ha_table_burst_source_ranges_around_search_switch) {
   mipfb_addr mn = v4(10, 0, 0, 1);
   size_t need = mipfb_policy_mem_size(128, 4), j;
   ck_assert_uint_le(need, sizeof big_pmem);
-  for (j = 0; j < sizeof ks / sizeof ks[0]; j++) {
+  for (j = 0; j < 2 * sizeof ks / sizeof ks[0]; j++) {
     mipfb_ha_table *t = new_table(64, 3);
     mipfb_policy *pol = NULL;
     static uint8_t buf[200][64];
@@ -542,7 +545,7 @@ START_TEST(test_issue4_ha_table_burst_source_ranges_around_search_switch) {
     int rcs[200];
     mipfb_policy_decision d[200], one;
     const mipfb_policy *dp[200], *op;
-    unsigned i, k = ks[j], n = 2 * k;
+    unsigned i, k = ks[j / 2], n = 2 * k, ports = j % 2;
     ck_assert_int_eq(mipfb_policy_init(&pol, big_pmem, need, MIPFB_POLICY_MIP6, 128, 4, 5), 0);
     for (i = 1; i <= 3; i++) {
       ck_assert_int_eq(mipfb_policy_set_binding(pol, (uint16_t)i, 1, (uint8_t)i), 0);
@@ -554,15 +557,16 @@ START_TEST(test_issue4_ha_table_burst_source_ranges_around_search_switch) {
       r.id = i + 1;
       r.prio = i + 1;
       r.ts.format = MIPFB_TS_FORMAT_IPV4;
-      r.ts.fields = MIPFB_TS_SRC_START;
+      r.ts.fields = MIPFB_TS_SRC_START | (ports ? MIPFB_TS_DPORT_START : 0u);
+      r.ts.dport_start = (uint16_t)(3000 + i);
       memcpy(r.ts.src_start, h.bytes, 4);
       r.action = MIPFB_ACTION_FORWARD;
       r.n_bids = 1;
       r.bids[0] = (uint16_t)(1 + i % 3);
       ck_assert_int_eq(mipfb_policy_add_rule(pol, &r), 0);
-      lens[2 * i] = udp(buf[2 * i], &h, &mn, 1000, 2000);
+      lens[2 * i] = udp(buf[2 * i], &h, &mn, 1000, ports ? 3000 + i : 2000);
       h.bytes[3]++;
-      lens[2 * i + 1] = udp(buf[2 * i + 1], &h, &mn, 1000, 2000);
+      lens[2 * i + 1] = udp(buf[2 * i + 1], &h, &mn, 1000, ports ? 3000 + i : 2000);
     }
     ck_assert_int_eq(mipfb_ha_table_insert(t, &mn, pol), 0);
     for (i = 0; i < n; i++) {

@@ -6,21 +6,13 @@
 #include "../core/inline.h"
 #include "policy_int.h"
 
-/* Apply the active rule in slot s: FORWARD from its compact form alone
-   (the first valid BID is kept there as validity changes), N-CAST from
-   the rule's list. */
+/* Apply the active DROP or N-CAST rule in slot s (out zeroed): N-CAST
+   from the rule's list. (FORWARD: policy_forward.) */
 static void apply_rule(const mipfb_policy *pol, uint32_t s, mipfb_policy_decision *out) {
   const policy_comp *c = &pol->comp[s];
   const mipfb_policy_rule *r;
   unsigned i;
   out->rule_id = c->id;
-  if (c->action == MIPFB_ACTION_FORWARD) {
-    out->kind = MIPFB_DECISION_FORWARD;
-    out->bid = c->fwd_bid;
-    out->bids[0] = c->fwd_bid;
-    out->n_bids = 1;
-    return;
-  }
   if (c->action == MIPFB_ACTION_DROP) {
     out->kind = MIPFB_DECISION_DROP;
     return;
@@ -132,6 +124,10 @@ static MIPFB_NOINLINE void decide_default(const mipfb_policy *pol, const mipfb_f
 
 void mipfb_policy_decide(const mipfb_policy *pol, uint32_t s, const mipfb_flow_key *key, int dir,
                          mipfb_policy_decision *out) {
+  if (policy_forwards(pol, s)) {
+    policy_forward(&pol->comp[s], out);
+    return;
+  }
   memset(out, 0, sizeof *out);
   if (s != UINT32_MAX) {
     apply_rule(pol, s, out);
@@ -165,7 +161,7 @@ int mipfb_policy_classify(const mipfb_policy *pol, const mipfb_flow_key *key, in
 
 void mipfb_policy_classify_kv(const mipfb_policy *pol, policy_kv *kv, int dir, mipfb_policy_decision *out) {
   policy_kv_orient(kv, dir);
-  mipfb_policy_decide_kv(pol, mipfb_policy_match(pol, kv), kv, dir, out);
+  policy_decide_kv(pol, mipfb_policy_match(pol, kv), kv, dir, out);
 }
 
 int mipfb_policy_classify_packet(const mipfb_policy *pol, const uint8_t *pkt, size_t len, int dir,

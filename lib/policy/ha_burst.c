@@ -75,7 +75,7 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
     }
   }
   for (i = 0; i < n; i++) {
-    if (b[i].pol != NULL && b[i].indexed && b[i].probe.n != 0) {
+    if (b[i].pol != NULL && b[i].indexed) {
       mipfb_policy_probe_rows(b[i].pol, &b[i].kv, &b[i].probe);
     }
   }
@@ -86,7 +86,7 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
       continue;
     }
     s = b[i].indexed ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe) : mipfb_policy_scan(pol, &b[i].kv);
-    mipfb_policy_decide_kv(pol, s, &b[i].kv, dir, &out[i]);
+    policy_decide_kv(pol, s, &b[i].kv, dir, &out[i]);
   }
 }
 

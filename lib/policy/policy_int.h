@@ -3,6 +3,8 @@
 #ifndef MIPFB_POLICY_POLICY_INT_H
 #define MIPFB_POLICY_POLICY_INT_H
 
+#include <string.h>
+
 #include <mipfb/policy.h>
 
 #include "../core/inline.h"
@@ -204,21 +206,28 @@ void mipfb_policy_index_init(mipfb_policy *pol, uint8_t *mem);
    over several packets and prefetch what the next step reads. */
 
 /* A packet's way through the index: the part of the source-address
-   boundaries its search has left (b, n), then the bitmap rows it selects
-   (protocol, source-address interval, destination-port interval), n = 0
-   once they are set. */
+   boundaries its search has left (b, and n for the lock-step levels or m
+   for probe_rows), then the bitmap rows it selects (protocol,
+   source-address interval, destination-port interval). r0 NULL: the
+   source-address search was skipped and `few` (bits of word few_w) holds
+   the candidates of the protocol and port rows, to be checked in full. */
 typedef struct policy_probe {
   const policy_bound *b;
-  uint32_t n;
+  uint32_t n, m;
+  uint32_t few_w;
+  uint64_t few;
   const uint64_t *p, *r0, *r1;
 } policy_probe;
 
 /* Boundaries a search step leaves to probe_rows (8 of 24 octets: 3 or 4
    cache lines). */
 #define POLICY_SEARCH_TAIL 8u
-/* Boundary arrays this short (at most 1.5 KiB) are searched in one go by
-   probe_start: the lock step only pays when the probes miss the cache. */
+/* Boundary arrays this short (at most 1.5 KiB) are searched by probe_rows
+   in one go (the lock step only pays when the probes miss the cache), or
+   not at all when the protocol and port rows leave at most
+   POLICY_FEW_CANDIDATES rules. */
 #define POLICY_SEARCH_NEAR 64u
+#define POLICY_FEW_CANDIDATES 2u
 
 /* mipfb_flow_parse into the compact terms, in wire orientation: pkt is not
    NULL when len > 0; kv is zeroed first and complete on success. */
@@ -235,10 +244,10 @@ static inline int policy_uses_index(const mipfb_policy *pol) {
   return pol->words != 0 && pol->n_rules >= POLICY_INDEX_MIN_RULES;
 }
 
-/* Step 1 (index): prefetch the protocol row and the port map entry, start
-   the source-address search and prefetch its first probe; a boundary array
-   of at most POLICY_SEARCH_NEAR is searched whole and its rows found here
-   (pr->n = 0: no search step and no probe_rows left). */
+/* Step 1 (index): prefetch the protocol row and the port map entry and
+   start the source-address search: prefetch the first probe of a long
+   boundary array (pr->n: its lock-step levels), leave a short one to
+   probe_rows (pr->m). */
 void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
 
 /* One level of the search (while pr->n > POLICY_SEARCH_TAIL), prefetching
@@ -259,8 +268,9 @@ static inline int policy_probe_step(policy_probe *pr, const policy_kv *kv) {
   return 0;
 }
 
-/* Step 2 (index): finish the search, find the packet's rows and prefetch
-   them; sets pr->n to 0. */
+/* Step 2 (index): find the protocol and port rows; for a short boundary
+   array, stop there when they leave few candidates (pr->r0 NULL); else
+   finish the search, find the source-address row and prefetch the rows. */
 void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
 
 /* Step 3 (index): the matching active rule with the lowest sort key, or
@@ -284,6 +294,33 @@ void mipfb_policy_decide(const mipfb_policy *pol, uint32_t s, const mipfb_flow_k
    dir); builds the flow key only for a MIPv4 policy's default. */
 void mipfb_policy_decide_kv(const mipfb_policy *pol, uint32_t s, const policy_kv *kv, int dir,
                             mipfb_policy_decision *out);
+
+/* Whether slot s is an active FORWARD rule (s UINT32_MAX: no rule). */
+static inline int policy_forwards(const mipfb_policy *pol, uint32_t s) {
+  return s != UINT32_MAX && pol->comp[s].action == MIPFB_ACTION_FORWARD;
+}
+
+/* The decision of the active FORWARD rule c: its first valid BID, kept in
+   the compact form as validity changes (RFC 7629 4.2). */
+static inline void policy_forward(const policy_comp *c, mipfb_policy_decision *out) {
+  memset(out, 0, sizeof *out);
+  out->kind = MIPFB_DECISION_FORWARD;
+  out->rule_id = c->id;
+  out->bid = c->fwd_bid;
+  out->bids[0] = c->fwd_bid;
+  out->n_bids = 1;
+}
+
+/* mipfb_policy_decide_kv with the matched FORWARD rule, the common case,
+   inline. */
+static inline void policy_decide_kv(const mipfb_policy *pol, uint32_t s, const policy_kv *kv, int dir,
+                                    mipfb_policy_decision *out) {
+  if (policy_forwards(pol, s)) {
+    policy_forward(&pol->comp[s], out);
+    return;
+  }
+  mipfb_policy_decide_kv(pol, s, kv, dir, out);
+}
 
 /* Classify a packet known by its compact key in wire orientation (kv is
    oriented for dir on the way): match, then decide. */
