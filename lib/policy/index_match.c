@@ -33,24 +33,23 @@ void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, poli
   MIPFB_PREFETCH(&pr->b[m / 2]);
 }
 
-/* Whether the active, protocol and port rows leave at most
-   POLICY_FEW_CANDIDATES rules, all in one word (then noted in pr). */
+/* Whether the active, protocol and port rows leave at most two rules, all
+   in one word (then noted in pr). */
 static int few_candidates(const mipfb_policy *pol, policy_probe *pr) {
   const uint64_t *a = pol->active, *p = pr->p, *r1 = pr->r1;
-  uint64_t sum = a[0] & p[0] & r1[0], x = 0;
-  unsigned k;
+  uint64_t sum = a[0] & p[0] & r1[0], x = 0, y;
+  uint32_t w = 0;
   if ((sum & (sum - 1)) != 0) {
     return 0;
   }
-  pr->few_w = sum != 0 ? lowest_bit(sum) : 0;
   if (sum != 0) {
-    x = a[1 + pr->few_w] & p[1 + pr->few_w] & r1[1 + pr->few_w];
+    w = lowest_bit(sum);
+    x = a[1 + w] & p[1 + w] & r1[1 + w];
   }
+  y = x & (x - 1); /* x without its lowest bit */
+  pr->few_w = w;
   pr->few = x;
-  for (k = 0; k < POLICY_FEW_CANDIDATES && x != 0; k++) {
-    x &= x - 1;
-  }
-  return x == 0;
+  return (y & (y - 1)) == 0;
 }
 
 void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {

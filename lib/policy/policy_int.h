@@ -224,10 +224,8 @@ typedef struct policy_probe {
 #define POLICY_SEARCH_TAIL 8u
 /* Boundary arrays this short (at most 1.5 KiB) are searched by probe_rows
    in one go (the lock step only pays when the probes miss the cache), or
-   not at all when the protocol and port rows leave at most
-   POLICY_FEW_CANDIDATES rules. */
+   not at all when the protocol and port rows leave at most two rules. */
 #define POLICY_SEARCH_NEAR 64u
-#define POLICY_FEW_CANDIDATES 2u
 
 /* mipfb_flow_parse into the compact terms, in wire orientation: pkt is not
    NULL when len > 0; kv is zeroed first and complete on success. */
