@@ -60,7 +60,7 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
       policy_kv_orient(&b[i].kv, dir);
       b[i].indexed = policy_uses_index(b[i].pol);
       if (b[i].indexed) {
-        mipfb_policy_probe_start(b[i].pol, &b[i].kv, &b[i].probe);
+        policy_probe_start(b[i].pol, &b[i].kv, &b[i].probe);
       } else {
         MIPFB_PREFETCH(b[i].pol->comp);
       }
@@ -75,7 +75,7 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
     }
   }
   for (i = 0; i < n; i++) {
-    if (b[i].pol != NULL && b[i].indexed) {
+    if (b[i].pol != NULL && b[i].indexed && b[i].probe.m == 0) {
       mipfb_policy_probe_rows(b[i].pol, &b[i].kv, &b[i].probe);
     }
   }
@@ -85,7 +85,13 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
     if (pol == NULL) {
       continue;
     }
-    s = b[i].indexed ? mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe) : mipfb_policy_scan(pol, &b[i].kv);
+    if (!b[i].indexed) {
+      s = mipfb_policy_scan(pol, &b[i].kv);
+    } else if (b[i].probe.m != 0) {
+      s = mipfb_policy_probe_near(pol, &b[i].kv, &b[i].probe);
+    } else {
+      s = mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe);
+    }
     policy_decide_kv(pol, s, &b[i].kv, dir, &out[i]);
   }
 }

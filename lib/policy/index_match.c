@@ -18,74 +18,38 @@ static unsigned lowest_bit(uint64_t x) {
 #endif
 }
 
-void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {
-  uint32_t m = pol->dim[0].m;
-  MIPFB_PREFETCH(&pol->proto_rows[(size_t)kv->proto * (pol->words + 1u)]);
-  MIPFB_PREFETCH(&pol->dim[1].map[kv->dp]);
-  pr->b = pol->dim[0].b;
-  if (m <= POLICY_SEARCH_NEAR) {
-    pr->n = 0;
-    pr->m = m;
-    return;
-  }
-  pr->n = m;
-  pr->m = 0;
-  MIPFB_PREFETCH(&pr->b[m / 2]);
-}
-
-/* Whether the active, protocol and port rows leave at most two rules, all
-   in one word (then noted in pr). */
-static int few_candidates(const mipfb_policy *pol, policy_probe *pr) {
-  const uint64_t *a = pol->active, *p = pr->p, *r1 = pr->r1;
-  uint64_t sum = a[0] & p[0] & r1[0], x = 0, y;
-  uint32_t w = 0;
-  if ((sum & (sum - 1)) != 0) {
-    return 0;
-  }
-  if (sum != 0) {
-    w = lowest_bit(sum);
-    x = a[1 + w] & p[1 + w] & r1[1 + w];
-  }
-  y = x & (x - 1); /* x without its lowest bit */
-  pr->few_w = w;
-  pr->few = x;
-  return (y & (y - 1)) == 0;
-}
-
-void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {
-  size_t st = (size_t)pol->words + 1;
-  const policy_bound *b = pr->b;
-  uint32_t n = pr->n;
-  pr->p = &pol->proto_rows[(size_t)kv->proto * st];
-  pr->r1 = &pol->dim[1].rows[(size_t)pol->dim[1].map[kv->dp] * st];
-  if (pr->m != 0) { /* a short boundary array */
-    if (few_candidates(pol, pr)) {
-      pr->r0 = NULL;
-      return;
-    }
-    n = pr->m;
-  }
-  while (n > 1) { /* the last boundary <= the source address (b[0].v = 0) */
+/* The last boundary <= the source address among the n at b (b[0].v = 0). */
+static const policy_bound *search(const policy_bound *b, uint32_t n, const policy_kv *kv) {
+  while (n > 1) {
     uint32_t half = n / 2;
     b = policy_u128_lt(kv->src, b[half].v) ? b : b + half;
     n -= half;
   }
-  pr->r0 = &pol->dim[0].rows[(size_t)b->row * st];
+  return b;
+}
+
+void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {
+  size_t st = (size_t)pol->words + 1;
+  pr->p = &pol->proto_rows[(size_t)kv->proto * st];
+  pr->r1 = &pol->dim[1].rows[(size_t)pol->dim[1].map[kv->dp] * st];
+  pr->r0 = &pol->dim[0].rows[(size_t)search(pr->b, pr->n, kv)->row * st];
   MIPFB_PREFETCH(pr->r0);
   MIPFB_PREFETCH(pr->r1);
 }
 
-/* The few candidates of pr, checked in every field the rows left open. */
-static uint32_t few_match(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr) {
-  uint32_t best = UINT32_MAX, best_key = UINT32_MAX;
-  uint64_t x = pr->few;
+/* The matching candidate of bitmap word x (word w) whose sort key is
+   lower than *best_key (then updated), else best; checked in the source
+   address too when `src`, else in the fields the rows leave open. */
+MIPFB_HOT_INLINE uint32_t best_of_word(const mipfb_policy *pol, const policy_kv *kv, uint64_t x, uint32_t w, int src,
+                                       uint32_t best, uint32_t *best_key) {
   while (x != 0) {
-    uint32_t s = pr->few_w * 64u + lowest_bit(x);
+    uint32_t s = w * 64u + lowest_bit(x);
     const policy_comp *c = &pol->comp[s];
     x &= x - 1;
-    if (c->key < best_key && policy_u128_in(kv->src, c->src_lo, c->src_hi) && policy_comp_match_rest(c, kv)) {
+    if (c->key < *best_key && (!src || policy_u128_in(kv->src, c->src_lo, c->src_hi)) &&
+        policy_comp_match_rest(c, kv)) {
       best = s;
-      best_key = c->key;
+      *best_key = c->key;
     }
   }
   return best;
@@ -95,29 +59,40 @@ static uint32_t few_match(const mipfb_policy *pol, const policy_kv *kv, const po
    in protocol, source address and destination port (the rows are exact
    for those), so only the other fields are checked; the lowest sort key
    wins. */
-uint32_t mipfb_policy_probe_match(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr) {
+static uint32_t and_match(const mipfb_policy *pol, const policy_kv *kv, const uint64_t *p, const uint64_t *r0,
+                          const uint64_t *r1) {
+  const uint64_t *a = pol->active;
+  uint64_t sum = a[0] & p[0] & r0[0] & r1[0]; /* words non-zero in every row */
   uint32_t best = UINT32_MAX, best_key = UINT32_MAX;
-  const uint64_t *a = pol->active, *p = pr->p, *r0 = pr->r0, *r1 = pr->r1;
-  uint64_t sum;
-  if (r0 == NULL) {
-    return few_match(pol, kv, pr);
-  }
-  sum = a[0] & p[0] & r0[0] & r1[0]; /* words non-zero in every row */
   while (sum != 0) {
     uint32_t i = lowest_bit(sum);
-    uint64_t x = a[1 + i] & p[1 + i] & r0[1 + i] & r1[1 + i];
     sum &= sum - 1;
-    while (x != 0) {
-      uint32_t s = i * 64u + lowest_bit(x);
-      const policy_comp *c = &pol->comp[s];
-      x &= x - 1;
-      if (c->key < best_key && policy_comp_match_rest(c, kv)) {
-        best = s;
-        best_key = c->key;
-      }
-    }
+    best = best_of_word(pol, kv, a[1 + i] & p[1 + i] & r0[1 + i] & r1[1 + i], i, 0, best, &best_key);
   }
   return best;
+}
+
+uint32_t mipfb_policy_probe_match(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr) {
+  return and_match(pol, kv, pr->p, pr->r0, pr->r1);
+}
+
+/* A short boundary array: when the active, protocol and port rows leave
+   at most two rules, all in one word, those are checked in full and the
+   source-address search is skipped; else the search, then the AND. */
+uint32_t mipfb_policy_probe_near(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr) {
+  size_t st = (size_t)pol->words + 1;
+  const uint64_t *a = pol->active, *p = &pol->proto_rows[(size_t)kv->proto * st];
+  const uint64_t *r1 = &pol->dim[1].rows[(size_t)pol->dim[1].map[kv->dp] * st];
+  uint64_t sum = a[0] & p[0] & r1[0];
+  if ((sum & (sum - 1)) == 0) { /* one word or none */
+    uint32_t w = sum != 0 ? lowest_bit(sum) : 0;
+    uint64_t x = sum != 0 ? a[1 + w] & p[1 + w] & r1[1 + w] : 0, y = x & (x - 1);
+    if ((y & (y - 1)) == 0) { /* at most two bits */
+      uint32_t best_key = UINT32_MAX;
+      return best_of_word(pol, kv, x, w, 1, UINT32_MAX, &best_key);
+    }
+  }
+  return and_match(pol, kv, p, &pol->dim[0].rows[(size_t)search(pr->b, pr->m, kv)->row * st], r1);
 }
 
 uint32_t mipfb_policy_scan(const mipfb_policy *pol, const policy_kv *kv) {
@@ -136,7 +111,10 @@ uint32_t mipfb_policy_match(const mipfb_policy *pol, const policy_kv *kv) {
   if (!policy_uses_index(pol)) {
     return mipfb_policy_scan(pol, kv);
   }
-  mipfb_policy_probe_start(pol, kv, &pr);
+  policy_probe_start(pol, kv, &pr);
+  if (pr.m != 0) {
+    return mipfb_policy_probe_near(pol, kv, &pr);
+  }
   mipfb_policy_probe_rows(pol, kv, &pr);
   return mipfb_policy_probe_match(pol, kv, &pr);
 }

@@ -206,25 +206,23 @@ void mipfb_policy_index_init(mipfb_policy *pol, uint8_t *mem);
    over several packets and prefetch what the next step reads. */
 
 /* A packet's way through the index: the part of the source-address
-   boundaries its search has left (b, and n for the lock-step levels or m
-   for probe_rows), then the bitmap rows it selects (protocol,
-   source-address interval, destination-port interval). r0 NULL: the
-   source-address search was skipped and `few` (bits of word few_w) holds
-   the candidates of the protocol and port rows, to be checked in full. */
+   boundaries its search has left (b, and n for the lock-step levels and
+   probe_rows, or m, not 0, for a short array left to probe_near), then
+   the bitmap rows it selects (protocol, source-address interval,
+   destination-port interval). */
 typedef struct policy_probe {
   const policy_bound *b;
   uint32_t n, m;
-  uint32_t few_w;
-  uint64_t few;
   const uint64_t *p, *r0, *r1;
 } policy_probe;
 
 /* Boundaries a search step leaves to probe_rows (8 of 24 octets: 3 or 4
    cache lines). */
 #define POLICY_SEARCH_TAIL 8u
-/* Boundary arrays this short (at most 1.5 KiB) are searched by probe_rows
-   in one go (the lock step only pays when the probes miss the cache), or
-   not at all when the protocol and port rows leave at most two rules. */
+/* Boundary arrays this short (at most 1.5 KiB) are left to probe_near:
+   searched in one go (the lock step only pays when the probes miss the
+   cache), or not at all when the protocol and port rows leave at most two
+   rules. */
 #define POLICY_SEARCH_NEAR 64u
 
 /* mipfb_flow_parse into the compact terms, in wire orientation: pkt is not
@@ -243,10 +241,20 @@ static inline int policy_uses_index(const mipfb_policy *pol) {
 }
 
 /* Step 1 (index): prefetch the protocol row and the port map entry and
-   start the source-address search: prefetch the first probe of a long
-   boundary array (pr->n: its lock-step levels), leave a short one to
-   probe_rows (pr->m). */
-void mipfb_policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
+   start the source-address search: a long boundary array has its first
+   probe prefetched (pr->n: the lock-step levels, then probe_rows and
+   probe_match), a short one is left to probe_near (pr->m). */
+static inline void policy_probe_start(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr) {
+  uint32_t m = pol->dim[0].m;
+  MIPFB_PREFETCH(&pol->proto_rows[(size_t)kv->proto * (pol->words + 1u)]);
+  MIPFB_PREFETCH(&pol->dim[1].map[kv->dp]);
+  pr->b = pol->dim[0].b;
+  pr->n = m > POLICY_SEARCH_NEAR ? m : 0;
+  pr->m = m > POLICY_SEARCH_NEAR ? 0 : m;
+  if (pr->n != 0) {
+    MIPFB_PREFETCH(&pr->b[m / 2]);
+  }
+}
 
 /* One level of the search (while pr->n > POLICY_SEARCH_TAIL), prefetching
    the next probe, or the remaining boundaries when it is the last step;
@@ -266,14 +274,17 @@ static inline int policy_probe_step(policy_probe *pr, const policy_kv *kv) {
   return 0;
 }
 
-/* Step 2 (index): find the protocol and port rows; for a short boundary
-   array, stop there when they leave few candidates (pr->r0 NULL); else
-   finish the search, find the source-address row and prefetch the rows. */
+/* Step 2 (index, long array): finish the search, find the packet's rows
+   and prefetch them. */
 void mipfb_policy_probe_rows(const mipfb_policy *pol, const policy_kv *kv, policy_probe *pr);
 
-/* Step 3 (index): the matching active rule with the lowest sort key, or
-   UINT32_MAX. */
+/* Step 3 (index, long array): the matching active rule with the lowest
+   sort key, or UINT32_MAX. */
 uint32_t mipfb_policy_probe_match(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr);
+
+/* Steps 2 and 3 for a short array (pr->m not 0): the matching active rule
+   with the lowest sort key, or UINT32_MAX. */
+uint32_t mipfb_policy_probe_near(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr);
 
 /* Without the index: the first active rule in order that matches, or
    UINT32_MAX. */
