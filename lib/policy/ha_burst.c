@@ -6,13 +6,18 @@
 #include "ha_table_int.h"
 #include "policy_int.h"
 
+/* How a packet's policy is looked up: no policy (error), a compact scan,
+   the index with a short boundary array (probe_near) or a long one (lock
+   step, probe_rows, probe_match). */
+enum { WAY_NONE, WAY_SCAN, WAY_NEAR, WAY_FAR };
+
 /* One packet of a group in flight. */
 typedef struct burst_pkt {
   policy_kv kv; /* wire orientation until the node is found, then to-MN */
   policy_probe probe;
   const mipfb_policy *pol;
   uint32_t hash;
-  int indexed; /* policy_uses_index(pol) */
+  int way; /* WAY_* */
 } burst_pkt;
 
 /* The node's address of a packet in wire orientation. */
@@ -48,25 +53,31 @@ static void find_nodes(const mipfb_ha_table *t, const uint8_t *const *pkts, cons
 }
 
 /* Steps 3 to 6: orient the keys and start the policy lookups (index:
-   prefetch the protocol row and port map entry, first search probe); the
-   source-address searches level by level in lock step; the rows; the
-   match and the decision. */
+   prefetch the protocol row and port map entry, first search probe); for
+   the policies with a long boundary array, the source-address searches
+   level by level in lock step and the rows; the match and the decision. */
 static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decision *out) {
   size_t i;
-  int more;
+  int more, far = 0;
   for (i = 0; i < n; i++) {
-    b[i].probe.n = 0; /* no search step unless an indexed policy starts one */
-    if (b[i].pol != NULL) {
-      policy_kv_orient(&b[i].kv, dir);
-      b[i].indexed = policy_uses_index(b[i].pol);
-      if (b[i].indexed) {
-        policy_probe_start(b[i].pol, &b[i].kv, &b[i].probe);
-      } else {
-        MIPFB_PREFETCH(b[i].pol->comp);
-      }
+    const mipfb_policy *pol = b[i].pol;
+    b[i].probe.n = 0; /* no search step unless a long boundary array starts one */
+    b[i].way = pol == NULL ? WAY_NONE : policy_uses_index(pol) ? WAY_NEAR : WAY_SCAN;
+    if (pol == NULL) {
+      continue;
+    }
+    policy_kv_orient(&b[i].kv, dir);
+    if (b[i].way == WAY_SCAN) {
+      MIPFB_PREFETCH(pol->comp);
+      continue;
+    }
+    policy_probe_start(pol, &b[i].kv, &b[i].probe);
+    if (b[i].probe.m == 0) {
+      b[i].way = WAY_FAR;
+      far = 1;
     }
   }
-  for (more = 1; more;) { /* the source-address searches, level by level */
+  for (more = far; more;) { /* the source-address searches, level by level */
     more = 0;
     for (i = 0; i < n; i++) {
       if (b[i].probe.n > POLICY_SEARCH_TAIL) {
@@ -74,23 +85,26 @@ static void classify_group(size_t n, int dir, burst_pkt *b, mipfb_policy_decisio
       }
     }
   }
-  for (i = 0; i < n; i++) {
-    if (b[i].pol != NULL && b[i].indexed && b[i].probe.m == 0) {
+  for (i = 0; far && i < n; i++) {
+    if (b[i].way == WAY_FAR) {
       mipfb_policy_probe_rows(b[i].pol, &b[i].kv, &b[i].probe);
     }
   }
   for (i = 0; i < n; i++) {
     const mipfb_policy *pol = b[i].pol;
     uint32_t s;
-    if (pol == NULL) {
-      continue;
-    }
-    if (!b[i].indexed) {
+    switch (b[i].way) {
+    case WAY_SCAN:
       s = mipfb_policy_scan(pol, &b[i].kv);
-    } else if (b[i].probe.m != 0) {
+      break;
+    case WAY_NEAR:
       s = mipfb_policy_probe_near(pol, &b[i].kv, &b[i].probe);
-    } else {
+      break;
+    case WAY_FAR:
       s = mipfb_policy_probe_match(pol, &b[i].kv, &b[i].probe);
+      break;
+    default:
+      continue;
     }
     policy_decide_kv(pol, s, &b[i].kv, dir, &out[i]);
   }

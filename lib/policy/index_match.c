@@ -76,6 +76,15 @@ uint32_t mipfb_policy_probe_match(const mipfb_policy *pol, const policy_kv *kv, 
   return and_match(pol, kv, pr->p, pr->r0, pr->r1);
 }
 
+/* probe_near when the protocol and port rows leave more than two rules:
+   the search, then the AND (out of line, so that the two-candidate way
+   saves fewer registers). */
+static MIPFB_NOINLINE uint32_t near_search(const mipfb_policy *pol, const policy_kv *kv, const policy_probe *pr,
+                                           const uint64_t *p, const uint64_t *r1) {
+  size_t st = (size_t)pol->words + 1;
+  return and_match(pol, kv, p, &pol->dim[0].rows[(size_t)search(pr->b, pr->m, kv)->row * st], r1);
+}
+
 /* A short boundary array: when the active, protocol and port rows leave
    at most two rules, all in one word, those are checked in full and the
    source-address search is skipped; else the search, then the AND. */
@@ -92,7 +101,7 @@ uint32_t mipfb_policy_probe_near(const mipfb_policy *pol, const policy_kv *kv, c
       return best_of_word(pol, kv, x, w, 1, UINT32_MAX, &best_key);
     }
   }
-  return and_match(pol, kv, p, &pol->dim[0].rows[(size_t)search(pr->b, pr->m, kv)->row * st], r1);
+  return near_search(pol, kv, pr, p, r1);
 }
 
 uint32_t mipfb_policy_scan(const mipfb_policy *pol, const policy_kv *kv) {

@@ -109,7 +109,7 @@ static inline int policy_u128_lt(policy_u128 a, policy_u128 b) { return a.hi < b
 #endif
 
 static inline int policy_u128_in(policy_u128 v, policy_u128 lo, policy_u128 hi) {
-  return (v.hi > lo.hi || (v.hi == lo.hi && v.lo >= lo.lo)) && (v.hi < hi.hi || (v.hi == hi.hi && v.lo <= hi.lo));
+  return !policy_u128_lt(v, lo) && !policy_u128_lt(hi, v);
 }
 
 /* Whether kv matches compact rule c in the fields the index does not
