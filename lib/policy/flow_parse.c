@@ -3,6 +3,7 @@
    preceded by a length check against the bytes the caller gave. */
 #include <string.h>
 
+#include "../core/inline.h"
 #include "../core/rd.h"
 #include "../core/wr.h"
 #include "policy_int.h"
@@ -21,8 +22,9 @@ enum {
 };
 
 /* Ports or SPI from the n octets at p (the transport header), unless the
-   packet is a non-first fragment; a header cut short gives neither. */
-static void transport(policy_kv *k, const uint8_t *p, size_t n, int non_first) {
+   packet is a non-first fragment; a header cut short gives neither.
+   Inline: TCP and UDP are most packets. */
+MIPFB_HOT_INLINE void transport(policy_kv *k, const uint8_t *p, size_t n, int non_first) {
   if (non_first) {
     k->has |= MIPFB_FLOW_FRAGMENT;
     return;
