@@ -14,19 +14,23 @@
  * agree with the packet's first octet and fields; the burst's result, node
  * policy and decision of every packet equal mipfb_ha_table_classify_packet's
  * (a decision is untouched on error) and, when found, mipfb_policy_classify
- * of the parsed key in that policy. Two fixed policies: a MIPv4 one with the
- * bit-vector index (20 rules) and a MIPv6 one small enough to be scanned (3
- * rules); packet i's node gets policy i % 2.
+ * of the parsed key in that policy. Three fixed policies: MIPv4 ones with
+ * the bit-vector index, of 20 rules (a short source-boundary array: the
+ * two-candidate way or one search) and of 80 rules (a long one, two
+ * bitmap words: the lock-step search of the burst), and a MIPv6 one small
+ * enough to be scanned (3 rules); packet i's node gets policy i % 3.
  */
 #include "fuzz_common.h"
 
 #define MAX_PKTS 40u
 #define N_BIG 20u
+#define N_FAR 80u
 
 static uint64_t mem_big[(512u * 1024u) / 8u];
+static uint64_t mem_far[(256u * 1024u) / 8u];
 static uint64_t mem_small[(64u * 1024u) / 8u];
 static uint64_t mem_table[(128u * 64u + 256u) / 8u];
-static mipfb_policy *pols[2];
+static mipfb_policy *pols[3];
 
 /* Rule i of the fixed sets: UDP/TCP destination ports around 5000, source
    prefixes in 10.0.0.0/8 or 2001:db8::/32 (the family of the policy's
@@ -57,11 +61,11 @@ static void fixed_rule(mipfb_policy_rule *r, unsigned i) {
   r->bids[1] = (uint16_t)(1 + (i + 1) % 3);
 }
 
-static mipfb_policy *make_policy(void *mem, size_t cap, int family, unsigned n) {
+static mipfb_policy *make_policy(void *mem, size_t mem_len, size_t cap, int family, unsigned n) {
   mipfb_policy *pol = NULL;
   size_t need = mipfb_policy_mem_size(cap, 4);
   unsigned i;
-  FUZZ_CHECK(need > 0 && need <= (family == MIPFB_POLICY_MIP4 ? sizeof mem_big : sizeof mem_small));
+  FUZZ_CHECK(need > 0 && need <= mem_len);
   FUZZ_CHECK(mipfb_policy_init(&pol, mem, need, family, cap, 4, 0x5eed) == 0);
   FUZZ_CHECK(mipfb_policy_set_binding(pol, 1, 1, 2) == 0);
   FUZZ_CHECK(mipfb_policy_set_binding(pol, 2, 0, 1) == 0); /* invalid: E-19 and fallbacks */
@@ -119,8 +123,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   int rcs[MAX_PKTS];
   mipfb_ha_table *t = NULL;
   if (pols[0] == NULL) {
-    pols[0] = make_policy(mem_big, 32, MIPFB_POLICY_MIP4, N_BIG);
-    pols[1] = make_policy(mem_small, 8, MIPFB_POLICY_MIP6, 3);
+    pols[0] = make_policy(mem_big, sizeof mem_big, 32, MIPFB_POLICY_MIP4, N_BIG);
+    pols[1] = make_policy(mem_small, sizeof mem_small, 8, MIPFB_POLICY_MIP6, 3);
+    pols[2] = make_policy(mem_far, sizeof mem_far, 128, MIPFB_POLICY_MIP4, N_FAR);
   }
   fuzz_in_init(&in, data, size);
   hdr = fuzz_u8(&in);
@@ -142,7 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       int rc;
       a.family = keys[n].family;
       memcpy(a.bytes, dir == MIPFB_DIR_TO_MN ? keys[n].dst : keys[n].src, 16);
-      rc = mipfb_ha_table_insert(t, &a, pols[n % 2]);
+      rc = mipfb_ha_table_insert(t, &a, pols[n % 3]);
       FUZZ_CHECK(rc == 0 || rc == MIPFB_ERR_DUPLICATE);
     }
     n++;
